@@ -1,0 +1,92 @@
+package com.satrank.lndsim;
+
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyServerBuilder;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated LND: a real gRPC server over TLS, with its cert and macaroons written to
+ * {@code dir} ({@code tls.cert}, {@code readonly.macaroon}, ...) exactly where a client expects
+ * LND's files. Port 0 picks a free port.
+ */
+public final class LndSimServer implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(LndSimServer.class);
+    private static final int MAX_MESSAGE_BYTES = 512 * 1024 * 1024;
+
+    private final Server server;
+    private final Path dir;
+    private final SimGraph graph;
+
+    private LndSimServer(Server server, Path dir, SimGraph graph) {
+        this.server = server;
+        this.dir = dir;
+        this.graph = graph;
+    }
+
+    public static LndSimServer start(LndSimSettings settings, InstantSource clock) {
+        try {
+            Path dir = settings.dir();
+            SelfSignedTls.write(dir.resolve("tls.cert"), dir.resolve("tls.key"), clock.instant());
+            SimMacaroons macaroons = SimMacaroons.writeTo(dir);
+            SimIdentity identity = SimIdentity.fromSeed(settings.seed());
+            SimGraph graph = settings.graphFile() != null
+                    ? DescribeGraphFile.load(settings.graphFile(), clock.instant())
+                    : new SimGraphGenerator(settings.seed(), clock.instant())
+                            .generate(settings.nodes(), settings.channels(), identity.publicKey())
+                            .evolving(settings.seed());
+            var service = new SimLightningService(graph, identity, clock, 870_000);
+            Server server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
+                    .sslContext(GrpcSslContexts.forServer(dir.resolve("tls.cert").toFile(),
+                            dir.resolve("tls.key").toFile()).build())
+                    .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                    .addService(ServerInterceptors.intercept(service, new MacaroonInterceptor(macaroons)))
+                    .build()
+                    .start();
+            LOG.info("lnd-sim listening on {}:{} with {} nodes / {} channels; files in {}", settings.host(),
+                    server.getPort(), graph.nodeCount(), graph.channelCount(), dir.toAbsolutePath());
+            return new LndSimServer(server, dir, graph);
+        } catch (IOException e) {
+            throw new UncheckedIOException("lnd-sim did not start", e);
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public Path tlsCertPath() {
+        return dir.resolve("tls.cert");
+    }
+
+    public Path macaroonPath(String name) {
+        return dir.resolve(name);
+    }
+
+    public SimGraph graph() {
+        return graph;
+    }
+
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        try {
+            server.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

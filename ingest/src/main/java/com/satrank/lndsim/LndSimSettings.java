@@ -1,0 +1,21 @@
+package com.satrank.lndsim;
+
+import java.nio.file.Path;
+
+/**
+ * How to run the simulated LND. {@code graphFile} set: serve that lncli describegraph JSON as is;
+ * otherwise generate {@code nodes}/{@code channels} from {@code seed} and let it evolve.
+ */
+public record LndSimSettings(String host, int port, Path dir, long seed, int nodes, int channels, Path graphFile) {
+    public static final int DEFAULT_NODES = 15_000;
+    public static final int DEFAULT_CHANNELS = 50_000;
+
+    public LndSimSettings {
+        if (nodes < 2 || channels < 1) {
+            throw new IllegalArgumentException("lnd-sim needs at least 2 nodes and 1 channel");
+        }
+        if (channels < nodes - 1) {
+            throw new IllegalArgumentException("lnd-sim needs at least nodes-1 channels so every node has one");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package com.satrank.lndsim;
+
+import com.satrank.lnd.lnrpc.ChannelEdge;
+import com.satrank.lnd.lnrpc.ChannelGraph;
+import com.satrank.lnd.lnrpc.LightningNode;
+import com.satrank.lnd.lnrpc.NodeInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The simulated network's channel graph as LND would describe it. When evolving, it changes in
+ * fixed ticks of simulated time (channels open and close, fees move, nodes re-announce), each tick
+ * drawn from its own seeded random stream, so the graph at a given time is the same on every run.
+ */
+public final class SimGraph {
+    static final Duration TICK = Duration.ofMinutes(10);
+
+    private final List<LightningNode> nodes;
+    private final Map<String, Integer> nodeIndex = new java.util.HashMap<>();
+    private final Map<Long, ChannelEdge> edges;
+    private final Instant start;
+    private long seed;
+    private boolean evolving;
+    private long ticksApplied;
+
+    SimGraph(List<LightningNode> nodes, Map<Long, ChannelEdge> edges, Instant start) {
+        this.nodes = new ArrayList<>(nodes);
+        this.edges = new LinkedHashMap<>(edges);
+        this.start = start;
+        for (int i = 0; i < this.nodes.size(); i++) {
+            nodeIndex.put(this.nodes.get(i).getPubKey(), i);
+        }
+    }
+
+    /** A static graph (e.g. loaded from an lncli describegraph file) until this is called. */
+    SimGraph evolving(long evolutionSeed) {
+        this.seed = evolutionSeed;
+        this.evolving = true;
+        return this;
+    }
+
+    public synchronized ChannelGraph describe(Instant now) {
+        evolveTo(now);
+        return ChannelGraph.newBuilder().addAllNodes(nodes).addAllEdges(edges.values()).build();
+    }
+
+    public synchronized Optional<NodeInfo> nodeInfo(String pubkey, boolean includeChannels, Instant now) {
+        evolveTo(now);
+        Integer index = nodeIndex.get(pubkey);
+        if (index == null) {
+            return Optional.empty();
+        }
+        NodeInfo.Builder info = NodeInfo.newBuilder().setNode(nodes.get(index));
+        long capacity = 0;
+        int count = 0;
+        for (ChannelEdge edge : edges.values()) {
+            if (edge.getNode1Pub().equals(pubkey) || edge.getNode2Pub().equals(pubkey)) {
+                count++;
+                capacity += edge.getCapacity();
+                if (includeChannels) {
+                    info.addChannels(edge);
+                }
+            }
+        }
+        return Optional.of(info.setNumChannels(count).setTotalCapacity(capacity).build());
+    }
+
+    public synchronized int nodeCount() {
+        return nodes.size();
+    }
+
+    public synchronized int channelCount() {
+        return edges.size();
+    }
+
+    public synchronized int channelCountOf(String pubkey) {
+        int count = 0;
+        for (ChannelEdge edge : edges.values()) {
+            if (edge.getNode1Pub().equals(pubkey) || edge.getNode2Pub().equals(pubkey)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private void evolveTo(Instant now) {
+        if (!evolving) {
+            return;
+        }
+        long due = Math.max(0, Duration.between(start, now).dividedBy(TICK));
+        while (ticksApplied < due) {
+            ticksApplied++;
+            applyTick(ticksApplied);
+        }
+    }
+
+    private void applyTick(long tick) {
+        Instant at = start.plus(TICK.multipliedBy(tick));
+        SimGraphGenerator gen = new SimGraphGenerator(seed ^ (tick * 0x9E3779B97F4A7C15L), at);
+        SplittableRandom r = gen.random();
+        int changes = Math.max(1, edges.size() / 2000);
+        List<Long> ids = new ArrayList<>(edges.keySet());
+        for (int i = 0; i < changes && !ids.isEmpty(); i++) {
+            edges.remove(ids.get(r.nextInt(ids.size())));
+        }
+        var taken = new HashSet<>(edges.keySet());
+        for (int i = 0; i < changes; i++) {
+            LightningNode a = nodes.get(r.nextInt(nodes.size()));
+            LightningNode b = nodes.get(r.nextInt(nodes.size()));
+            if (!a.getPubKey().equals(b.getPubKey())) {
+                ChannelEdge edge = gen.newChannel(a, b, false, taken);
+                edges.put(edge.getChannelId(), edge);
+            }
+        }
+        ids = new ArrayList<>(edges.keySet());
+        for (int i = 0; i < changes * 3; i++) {
+            long id = ids.get(r.nextInt(ids.size()));
+            ChannelEdge edge = edges.get(id);
+            if (edge.hasNode1Policy()) {
+                edges.put(id, edge.toBuilder().setNode1Policy(gen.policy(edge.getCapacity(), false)).build());
+            }
+        }
+        for (int i = 0; i < Math.max(1, nodes.size() / 500); i++) {
+            int n = r.nextInt(nodes.size());
+            nodes.set(n, nodes.get(n).toBuilder().setLastUpdate((int) at.getEpochSecond()).build());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package com.satrank.pipeline;
+
+import com.satrank.log.ChronicleEventLog;
+import com.satrank.log.LogStream;
+import com.satrank.pipeline.store.JdbiScoreStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * A bare pipeline process without Dropwizard: {@code PipelineMain <dataDir> <jdbcUrl> <user> <password>}
+ * drains the graph log once into an already migrated database and exits. Used by the kill -9
+ * tests, which need a separate JVM to kill; operators use the {@code pipeline} command instead.
+ */
+public final class PipelineMain {
+    private PipelineMain() {
+    }
+
+    public static void main(String[] args) {
+        Jdbi jdbi = Jdbi.create(args[1], args[2], args[3]).installPlugin(new SqlObjectPlugin());
+        try (ChronicleEventLog log = ChronicleEventLog.open(Path.of(args[0]), LogStream.GRAPH, Clock.systemUTC())) {
+            GraphPipeline pipeline = new GraphPipeline(log, new JdbiScoreStore(jdbi));
+            int wrote = pipeline.drain();
+            System.out.println("wrote " + wrote);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package com.satrank.pipeline.graph;
+
+import com.google.protobuf.ByteString;
+import com.satrank.events.v1.Event;
+import com.satrank.events.v1.GraphChannel;
+import com.satrank.events.v1.GraphNode;
+import com.satrank.events.v1.GraphSnapshotCompleted;
+import com.satrank.events.v1.GraphSnapshotStarted;
+import com.satrank.graph.GraphDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The channel graph as a fold over the graph log, in log order. A snapshot's events are held
+ * aside until its GraphSnapshotCompleted arrives; only then is it applied, so a snapshot cut short
+ * by a crash never shows. A delta is applied only on top of the snapshot it was computed against,
+ * and only if the result's digest matches the one ingest recorded; otherwise it is rejected and the
+ * state waits for the next keyframe. First sightings are the event time of the snapshot that first
+ * held the node. Pure: event in, state out.
+ */
+public final class GraphState {
+    private Map<ByteString, GraphNode> nodes = new HashMap<>();
+    private Map<Long, GraphChannel> channels = new HashMap<>();
+    private final Map<ByteString, Long> firstSeenMs = new HashMap<>();
+    private long appliedSnapshotId = -1;
+    private long asOfMs;
+    private byte[] digest = new byte[0];
+    private Pending pending;
+    private long rejectedSnapshots;
+
+    private static final class Pending {
+        final long id;
+        final boolean keyframe;
+        final boolean usable;
+        final List<GraphNode> upsertNodes = new ArrayList<>();
+        final List<ByteString> removeNodes = new ArrayList<>();
+        final List<GraphChannel> upsertChannels = new ArrayList<>();
+        final List<Long> removeChannels = new ArrayList<>();
+
+        Pending(long id, boolean keyframe, boolean usable) {
+            this.id = id;
+            this.keyframe = keyframe;
+            this.usable = usable;
+        }
+    }
+
+    /** Applies one graph-log event; true when it completed (and applied) a snapshot. */
+    public boolean apply(Event event) {
+        switch (event.getPayloadCase()) {
+            case GRAPH_SNAPSHOT_STARTED -> start(event.getGraphSnapshotStarted());
+            case GRAPH_NODES_UPSERTED -> {
+                if (matches(event.getGraphNodesUpserted().getSnapshotId())) {
+                    pending.upsertNodes.addAll(event.getGraphNodesUpserted().getNodesList());
+                }
+            }
+            case GRAPH_NODES_REMOVED -> {
+                if (matches(event.getGraphNodesRemoved().getSnapshotId())) {
+                    pending.removeNodes.addAll(event.getGraphNodesRemoved().getPubkeysList());
+                }
+            }
+            case GRAPH_CHANNELS_UPSERTED -> {
+                if (matches(event.getGraphChannelsUpserted().getSnapshotId())) {
+                    pending.upsertChannels.addAll(event.getGraphChannelsUpserted().getChannelsList());
+                }
+            }
+            case GRAPH_CHANNELS_REMOVED -> {
+                if (matches(event.getGraphChannelsRemoved().getSnapshotId())) {
+                    pending.removeChannels.addAll(event.getGraphChannelsRemoved().getChannelIdsList());
+                }
+            }
+            case GRAPH_SNAPSHOT_COMPLETED -> {
+                return complete(event.getGraphSnapshotCompleted(), event.getEventTimeMs());
+            }
+            default -> {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void start(GraphSnapshotStarted started) {
+        boolean usable = started.getKeyframe() || started.getBaseSnapshotId() == appliedSnapshotId;
+        pending = new Pending(started.getSnapshotId(), started.getKeyframe(), usable);
+    }
+
+    private boolean matches(long snapshotId) {
+        return pending != null && pending.usable && pending.id == snapshotId;
+    }
+
+    private boolean complete(GraphSnapshotCompleted completed, long eventTimeMs) {
+        if (!matches(completed.getSnapshotId())) {
+            if (pending != null && pending.id == completed.getSnapshotId()) {
+                rejectedSnapshots++;
+            }
+            pending = null;
+            return false;
+        }
+        Map<ByteString, GraphNode> newNodes = pending.keyframe ? new HashMap<>() : new HashMap<>(nodes);
+        Map<Long, GraphChannel> newChannels = pending.keyframe ? new HashMap<>() : new HashMap<>(channels);
+        pending.removeNodes.forEach(newNodes::remove);
+        pending.removeChannels.forEach(newChannels::remove);
+        pending.upsertNodes.forEach(n -> newNodes.put(n.getPubkey(), n));
+        pending.upsertChannels.forEach(c -> newChannels.put(c.getChannelId(), c));
+        byte[] newDigest = GraphDigest.of(newNodes.values(), newChannels.values());
+        pending = null;
+        if (!Arrays.equals(newDigest, completed.getGraphDigest().toByteArray())) {
+            rejectedSnapshots++;
+            return false;
+        }
+        nodes = newNodes;
+        channels = newChannels;
+        digest = newDigest;
+        appliedSnapshotId = completed.getSnapshotId();
+        asOfMs = eventTimeMs;
+        for (ByteString pubkey : nodes.keySet()) {
+            firstSeenMs.putIfAbsent(pubkey, eventTimeMs);
+        }
+        return true;
+    }
+
+    public Map<ByteString, GraphNode> nodes() {
+        return Collections.unmodifiableMap(nodes);
+    }
+
+    public Map<Long, GraphChannel> channels() {
+        return Collections.unmodifiableMap(channels);
+    }
+
+    public long firstSeenMs(ByteString pubkey) {
+        return firstSeenMs.getOrDefault(pubkey, asOfMs);
+    }
+
+    public long appliedSnapshotId() {
+        return appliedSnapshotId;
+    }
+
+    public long asOfMs() {
+        return asOfMs;
+    }
+
+    public byte[] digest() {
+        return digest.clone();
+    }
+
+    public long rejectedSnapshots() {
+        return rejectedSnapshots;
+    }
+}

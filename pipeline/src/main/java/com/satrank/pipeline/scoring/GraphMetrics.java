@@ -1,0 +1,155 @@
+package com.satrank.pipeline.scoring;
+
+import com.google.protobuf.ByteString;
+import com.satrank.events.v1.ChannelPolicy;
+import com.satrank.events.v1.GraphChannel;
+import com.satrank.events.v1.GraphNode;
+import com.satrank.graph.GraphDigest;
+import com.satrank.model.Pubkey;
+import com.satrank.pipeline.graph.GraphState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Per-node graph metrics as of the state's last snapshot: channel count, capacity, distinct peers,
+ * and PageRank over active channels (a channel counts when at least one side announced an enabled
+ * policy) weighted by ln(capacity+1). Rank is 1 + the number of nodes with a strictly higher
+ * PageRank; the percentile is the share of nodes strictly below. A node is stale when it has not
+ * announced for {@link #STALE_AFTER_MS} before the snapshot's event time.
+ */
+public final class GraphMetrics {
+    public static final long STALE_AFTER_MS = 14L * 24 * 3600 * 1000;
+
+    private GraphMetrics() {
+    }
+
+    public record Result(List<NodeRow> rows, NetworkStatsRow stats) {
+    }
+
+    public static Result compute(GraphState state) {
+        List<ByteString> order = new ArrayList<>(state.nodes().keySet());
+        order.sort(GraphDigest.PUBKEY_ORDER);
+        Map<ByteString, Integer> index = new HashMap<>(order.size() * 2);
+        for (int i = 0; i < order.size(); i++) {
+            index.put(order.get(i), i);
+        }
+        int n = order.size();
+        int[] channelCount = new int[n];
+        int[] activeCount = new int[n];
+        long[] capacity = new long[n];
+        List<Set<Integer>> peers = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            peers.add(new HashSet<>());
+        }
+        List<GraphChannel> channels = new ArrayList<>(state.channels().values());
+        channels.sort((a, b) -> Long.compareUnsigned(a.getChannelId(), b.getChannelId()));
+        int[] degree = new int[n];
+        long totalCapacity = 0;
+        List<int[]> activeEdges = new ArrayList<>();
+        List<Double> activeWeights = new ArrayList<>();
+        for (GraphChannel c : channels) {
+            totalCapacity += c.getCapacitySat();
+            Integer a = index.get(c.getNode1Pubkey());
+            Integer b = index.get(c.getNode2Pubkey());
+            if (a == null || b == null || a.equals(b)) {
+                continue;
+            }
+            channelCount[a]++;
+            channelCount[b]++;
+            capacity[a] += c.getCapacitySat();
+            capacity[b] += c.getCapacitySat();
+            peers.get(a).add(b);
+            peers.get(b).add(a);
+            if (enabled(c.hasNode1Policy() ? c.getNode1Policy() : null)
+                    || enabled(c.hasNode2Policy() ? c.getNode2Policy() : null)) {
+                activeCount[a]++;
+                activeCount[b]++;
+                degree[a]++;
+                degree[b]++;
+                activeEdges.add(new int[] {a, b});
+                activeWeights.add(Math.log(c.getCapacitySat() + 1.0));
+            }
+        }
+        double[] rank = pageRank(n, degree, activeEdges, activeWeights);
+        double[] sorted = rank.clone();
+        Arrays.sort(sorted);
+        List<NodeRow> rows = new ArrayList<>(n);
+        int live = 0;
+        HexFormat hex = HexFormat.of();
+        for (int i = 0; i < n; i++) {
+            GraphNode node = state.nodes().get(order.get(i));
+            int below = lowerBound(sorted, rank[i]);
+            int above = n - upperBound(sorted, rank[i]);
+            double percentile = n <= 1 ? 100.0 : 100.0 * below / (n - 1);
+            boolean stale = state.asOfMs() - node.getLastUpdate() * 1000L > STALE_AFTER_MS;
+            if (!stale) {
+                live++;
+            }
+            Pubkey pubkey = Pubkey.fromBytes(order.get(i).toByteArray());
+            rows.add(new NodeRow(pubkey.nodeId().hex(), pubkey.hex(), node.getAlias(),
+                    "#" + String.format("%06x", node.getColorRgb()), channelCount[i], activeCount[i], capacity[i],
+                    peers.get(i).size(), rank[i], percentile, above + 1, stale, node.getLastUpdate(),
+                    state.firstSeenMs(order.get(i))));
+        }
+        NetworkStatsRow stats = new NetworkStatsRow(n, live, channels.size(), totalCapacity,
+                state.appliedSnapshotId(), hex.formatHex(state.digest()), state.asOfMs());
+        return new Result(rows, stats);
+    }
+
+    private static boolean enabled(ChannelPolicy policy) {
+        return policy != null && !policy.getDisabled();
+    }
+
+    private static double[] pageRank(int n, int[] degree, List<int[]> edges, List<Double> weights) {
+        int[] offsets = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            offsets[i + 1] = offsets[i] + degree[i];
+        }
+        int[] fill = Arrays.copyOf(offsets, n);
+        int[] targets = new int[offsets[n]];
+        double[] w = new double[offsets[n]];
+        for (int e = 0; e < edges.size(); e++) {
+            int a = edges.get(e)[0];
+            int b = edges.get(e)[1];
+            targets[fill[a]] = b;
+            w[fill[a]++] = weights.get(e);
+            targets[fill[b]] = a;
+            w[fill[b]++] = weights.get(e);
+        }
+        return PageRank.compute(offsets, targets, w);
+    }
+
+    private static int lowerBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int upperBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

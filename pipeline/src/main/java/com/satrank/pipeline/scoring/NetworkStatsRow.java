@@ -1,0 +1,6 @@
+package com.satrank.pipeline.scoring;
+
+/** The single network_stats row. Channels are counted once each, not once per endpoint. */
+public record NetworkStatsRow(int nodeCount, int liveNodeCount, int channelCount, long capacitySat, long snapshotId,
+                              String graphDigest, long asOfMs) {
+}

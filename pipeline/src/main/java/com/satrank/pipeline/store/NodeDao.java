@@ -1,0 +1,57 @@
+package com.satrank.pipeline.store;
+
+import com.satrank.pipeline.scoring.NetworkStatsRow;
+import com.satrank.pipeline.scoring.NodeRow;
+import java.util.Collection;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Writes of the pipeline-owned tables. */
+public interface NodeDao {
+    @SqlBatch("""
+            INSERT INTO nodes (node_id, pubkey, alias, color, channel_count, active_channel_count, capacity_sat,
+                               peer_count, pagerank, pagerank_percentile, graph_rank, stale, last_update_s,
+                               first_seen_ms, as_of_ms)
+            VALUES (:nodeId, :pubkey, :alias, :color, :channelCount, :activeChannelCount, :capacitySat,
+                    :peerCount, :pagerank, :pagerankPercentile, :graphRank, :stale, :lastUpdateS,
+                    :firstSeenMs, 0)
+            ON CONFLICT (node_id) DO UPDATE SET
+                alias = EXCLUDED.alias, color = EXCLUDED.color, channel_count = EXCLUDED.channel_count,
+                active_channel_count = EXCLUDED.active_channel_count, capacity_sat = EXCLUDED.capacity_sat,
+                peer_count = EXCLUDED.peer_count, pagerank = EXCLUDED.pagerank,
+                pagerank_percentile = EXCLUDED.pagerank_percentile, graph_rank = EXCLUDED.graph_rank,
+                stale = EXCLUDED.stale, last_update_s = EXCLUDED.last_update_s,
+                first_seen_ms = EXCLUDED.first_seen_ms
+            """)
+    void upsertNodes(@BindMethods Collection<NodeRow> rows);
+
+    @SqlBatch("DELETE FROM nodes WHERE node_id = :nodeId")
+    void deleteNodes(@Bind("nodeId") Collection<String> nodeIds);
+
+    @SqlUpdate("DELETE FROM nodes WHERE NOT (node_id = ANY(:ids))")
+    void deleteAllExcept(@Bind("ids") String[] ids);
+
+    @SqlUpdate("""
+            INSERT INTO network_stats (id, node_count, live_node_count, channel_count, capacity_sat, snapshot_id,
+                                       graph_digest, as_of_ms)
+            VALUES (1, :nodeCount, :liveNodeCount, :channelCount, :capacitySat, :snapshotId, :graphDigest, :asOfMs)
+            ON CONFLICT (id) DO UPDATE SET
+                node_count = EXCLUDED.node_count, live_node_count = EXCLUDED.live_node_count,
+                channel_count = EXCLUDED.channel_count, capacity_sat = EXCLUDED.capacity_sat,
+                snapshot_id = EXCLUDED.snapshot_id, graph_digest = EXCLUDED.graph_digest, as_of_ms = EXCLUDED.as_of_ms
+            """)
+    void upsertStats(@BindMethods NetworkStatsRow stats);
+
+    @SqlQuery("SELECT log_index FROM pipeline_checkpoint WHERE stream = :stream")
+    Optional<Long> checkpoint(@Bind("stream") String stream);
+
+    @SqlUpdate("""
+            INSERT INTO pipeline_checkpoint (stream, log_index, event_time_ms) VALUES (:stream, :index, :eventTimeMs)
+            ON CONFLICT (stream) DO UPDATE SET log_index = EXCLUDED.log_index, event_time_ms = EXCLUDED.event_time_ms
+            """)
+    void saveCheckpoint(@Bind("stream") String stream, @Bind("index") long index, @Bind("eventTimeMs") long eventTimeMs);
+}

@@ -1,0 +1,164 @@
+package com.satrank.log;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.satrank.events.v1.Event;
+import com.satrank.events.v1.Source;
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * One stream's Chronicle queue, holding protobuf-encoded {@link Event}s, one per document, with
+ * daily roll cycles. The only class that touches Chronicle: everything else sees
+ * {@link EventAppender} and {@link Tailer}. Roll cycles follow the injected clock, as event times do.
+ */
+public final class ChronicleEventLog implements Closeable {
+    public static final int SCHEMA_VERSION = 1;
+
+    private final ChronicleQueue queue;
+    private final InstantSource clock;
+    private final LogStream stream;
+    private final AtomicLong bytesAppended = new AtomicLong();
+    private final AtomicLong eventsAppended = new AtomicLong();
+    // Chronicle appenders are bound to the thread that created them.
+    private final ThreadLocal<ExcerptAppender> appenders;
+
+    private ChronicleEventLog(ChronicleQueue queue, InstantSource clock, LogStream stream) {
+        this.queue = queue;
+        this.clock = clock;
+        this.stream = stream;
+        this.appenders = ThreadLocal.withInitial(queue::createAppender);
+    }
+
+    public static ChronicleEventLog open(Path dataDir, LogStream stream, InstantSource clock) {
+        ChronicleQueue queue = SingleChronicleQueueBuilder.single(dataDir.resolve(stream.dirName()).toFile())
+                .rollCycle(RollCycles.FAST_DAILY)
+                .timeProvider(clock::millis)
+                .build();
+        return new ChronicleEventLog(queue, clock, stream);
+    }
+
+    public LogStream stream() {
+        return stream;
+    }
+
+    /** An appender for one writer; it is safe to share, appends are serialised. */
+    public EventAppender appender(String process, byte[] lndPubkey) {
+        Source source = Source.newBuilder()
+                .setProcess(process)
+                .setLndPubkey(com.google.protobuf.ByteString.copyFrom(lndPubkey == null ? new byte[0] : lndPubkey))
+                .build();
+        return new StampingAppender(source);
+    }
+
+    public Tailer tailer() {
+        return new Tailer(queue.createTailer());
+    }
+
+    /** Index of the last document, or {@link LogPosition#BEFORE_START} for an empty log. */
+    public LogPosition lastPosition() {
+        long last = queue.lastIndex();
+        return last < 0 ? LogPosition.BEFORE_START : new LogPosition(last);
+    }
+
+    public long bytesAppended() {
+        return bytesAppended.get();
+    }
+
+    public long eventsAppended() {
+        return eventsAppended.get();
+    }
+
+    @Override
+    public void close() {
+        queue.close();
+    }
+
+    private final class StampingAppender implements EventAppender {
+        private final Source source;
+
+        StampingAppender(Source source) {
+            this.source = source;
+        }
+
+        @Override
+        public synchronized LogPosition append(Event.Builder event) {
+            byte[] encoded = event.setSchemaVersion(SCHEMA_VERSION)
+                    .setEventTimeMs(clock.millis())
+                    .setSource(source)
+                    .build()
+                    .toByteArray();
+            ExcerptAppender appender = appenders.get();
+            long index;
+            try (DocumentContext dc = appender.writingDocument()) {
+                dc.wire().bytes().write(encoded);
+                index = dc.index();
+            }
+            bytesAppended.addAndGet(encoded.length);
+            eventsAppended.incrementAndGet();
+            return new LogPosition(index);
+        }
+    }
+
+    /** Reads forward from a position; one per reading thread. */
+    public final class Tailer implements Closeable {
+        private final ExcerptTailer tailer;
+        private long undecodable;
+
+        Tailer(ExcerptTailer tailer) {
+            this.tailer = tailer;
+        }
+
+        /** Positions the tailer on the first event after {@code position}. */
+        public Tailer seekAfter(LogPosition position) {
+            if (position.index() < 0) {
+                tailer.toStart();
+            } else if (tailer.moveToIndex(position.index())) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    // consume the checkpointed event itself
+                }
+            } else {
+                throw new IllegalStateException("position " + position.index() + " is not in the "
+                        + stream.dirName() + " log (archived or from another log?)");
+            }
+            return this;
+        }
+
+        /** The next event, or empty when the tailer has caught up. */
+        public Optional<LoggedEvent> next() {
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return Optional.empty();
+                    }
+                    Bytes<?> bytes = dc.wire().bytes();
+                    byte[] encoded = new byte[(int) bytes.readRemaining()];
+                    bytes.read(encoded);
+                    try {
+                        return Optional.of(new LoggedEvent(new LogPosition(dc.index()), Event.parseFrom(encoded)));
+                    } catch (InvalidProtocolBufferException e) {
+                        undecodable++;
+                    }
+                }
+            }
+        }
+
+        public long undecodableCount() {
+            return undecodable;
+        }
+
+        @Override
+        public void close() {
+            tailer.close();
+        }
+    }
+}
