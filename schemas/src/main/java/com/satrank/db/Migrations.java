@@ -1,29 +1,24 @@
 package com.satrank.db;
 
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 
 /** Applies the numbered SQL migrations under {@code db/migration}; never edit a landed one. */
 public final class Migrations {
     private Migrations() {
     }
 
-    public static int migrate(DataSource dataSource, String schema) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(schema)
-                .defaultSchema(schema)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate()
-                .migrationsExecuted;
+    /** How a migration run went, and the newest version this build ships (what health expects). */
+    public record Outcome(int applied, String expectedVersion) {
     }
 
-    /** The newest migration version in this build: what health compares the database against. */
-    public static String expectedVersion(DataSource dataSource, String schema) {
-        var info = Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
-                .locations("classpath:db/migration").load().info();
-        var all = info.all();
-        return all.length == 0 ? "0" : all[all.length - 1].getVersion().getVersion();
+    public static Outcome migrate(String jdbcUrl, String user, String password) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(jdbcUrl, user, password)
+                .locations("classpath:db/migration")
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
+        MigrationInfo[] all = flyway.info().all();
+        return new Outcome(applied, all.length == 0 ? "0" : all[all.length - 1].getVersion().getVersion());
     }
 }

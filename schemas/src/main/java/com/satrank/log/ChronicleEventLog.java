@@ -70,6 +70,20 @@ public final class ChronicleEventLog implements Closeable {
         return last < 0 ? LogPosition.BEFORE_START : new LogPosition(last);
     }
 
+    /** Events after {@code position} up to the end of the log: how far a reader is behind. */
+    public long eventsAfter(LogPosition position) {
+        long last = queue.lastIndex();
+        if (last < 0) {
+            return 0;
+        }
+        long from = position.index() < 0 ? queue.firstIndex() : position.index();
+        if (from > last) {
+            return 0;
+        }
+        long count = ((net.openhft.chronicle.queue.impl.single.SingleChronicleQueue) queue).countExcerpts(from, last);
+        return position.index() < 0 ? count + 1 : count;
+    }
+
     public long bytesAppended() {
         return bytesAppended.get();
     }

@@ -19,9 +19,10 @@ import java.util.Set;
 /**
  * Per-node graph metrics as of the state's last snapshot: channel count, capacity, distinct peers,
  * and PageRank over active channels (a channel counts when at least one side announced an enabled
- * policy) weighted by ln(capacity+1). Rank is 1 + the number of nodes with a strictly higher
- * PageRank; the percentile is the share of nodes strictly below. A node is stale when it has not
- * announced for {@link #STALE_AFTER_MS} before the snapshot's event time.
+ * policy) weighted by ln(capacity+1). A node is stale when it has not announced for
+ * {@link #STALE_AFTER_MS} before the snapshot's event time. Rank and percentile compare against live
+ * (non-stale) nodes only: rank is 1 + the number of live nodes with a strictly higher PageRank (0 for
+ * a stale node), the percentile is the share of live nodes strictly below.
  */
 public final class GraphMetrics {
     public static final long STALE_AFTER_MS = 14L * 24 * 3600 * 1000;
@@ -77,25 +78,30 @@ public final class GraphMetrics {
             }
         }
         double[] rank = pageRank(n, degree, activeEdges, activeWeights);
-        double[] sorted = rank.clone();
+        boolean[] stale = new boolean[n];
+        double[] liveRanks = new double[n];
+        int live = 0;
+        for (int i = 0; i < n; i++) {
+            long lastUpdateMs = state.nodes().get(order.get(i)).getLastUpdate() * 1000L;
+            stale[i] = state.asOfMs() - lastUpdateMs > STALE_AFTER_MS;
+            if (!stale[i]) {
+                liveRanks[live++] = rank[i];
+            }
+        }
+        double[] sorted = Arrays.copyOf(liveRanks, live);
         Arrays.sort(sorted);
         List<NodeRow> rows = new ArrayList<>(n);
-        int live = 0;
         HexFormat hex = HexFormat.of();
         for (int i = 0; i < n; i++) {
             GraphNode node = state.nodes().get(order.get(i));
             int below = lowerBound(sorted, rank[i]);
-            int above = n - upperBound(sorted, rank[i]);
-            double percentile = n <= 1 ? 100.0 : 100.0 * below / (n - 1);
-            boolean stale = state.asOfMs() - node.getLastUpdate() * 1000L > STALE_AFTER_MS;
-            if (!stale) {
-                live++;
-            }
+            int above = live - upperBound(sorted, rank[i]);
+            double percentile = live <= 1 ? 100.0 : Math.min(100.0, 100.0 * below / (live - 1));
             Pubkey pubkey = Pubkey.fromBytes(order.get(i).toByteArray());
             rows.add(new NodeRow(pubkey.nodeId().hex(), pubkey.hex(), node.getAlias(),
                     "#" + String.format("%06x", node.getColorRgb()), channelCount[i], activeCount[i], capacity[i],
-                    peers.get(i).size(), rank[i], percentile, above + 1, stale, node.getLastUpdate(),
-                    state.firstSeenMs(order.get(i))));
+                    peers.get(i).size(), rank[i], percentile, stale[i] ? 0 : above + 1, stale[i],
+                    node.getLastUpdate(), state.firstSeenMs(order.get(i))));
         }
         NetworkStatsRow stats = new NetworkStatsRow(n, live, channels.size(), totalCapacity,
                 state.appliedSnapshotId(), hex.formatHex(state.digest()), state.asOfMs());

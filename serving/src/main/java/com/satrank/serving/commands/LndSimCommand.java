@@ -1,0 +1,41 @@
+package com.satrank.serving.commands;
+
+import com.satrank.lndsim.LndSimServer;
+import com.satrank.lndsim.LndSimSettings;
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import java.nio.file.Path;
+import java.time.Clock;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/** {@code lnd-sim}: the simulated LND on its own, for ingest processes and manual runs. */
+public class LndSimCommand extends Command {
+    public LndSimCommand() {
+        super("lnd-sim", "Run the simulated LND (gRPC over TLS, macaroons) on a seeded or loaded graph");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("--host").setDefault("127.0.0.1").help("address to bind");
+        subparser.addArgument("--port").type(Integer.class).setDefault(10009).help("gRPC port");
+        subparser.addArgument("--dir").setDefault("data/lnd-sim").help("where tls.cert and *.macaroon are written");
+        subparser.addArgument("--seed").type(Long.class).setDefault(21L).help("graph seed");
+        subparser.addArgument("--nodes").type(Integer.class).setDefault(LndSimSettings.DEFAULT_NODES);
+        subparser.addArgument("--channels").type(Integer.class).setDefault(LndSimSettings.DEFAULT_CHANNELS);
+        subparser.addArgument("--graph").help("serve this lncli describegraph JSON file (.gz accepted) instead");
+    }
+
+    @Override
+    public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
+        String graph = ns.getString("graph");
+        LndSimSettings settings = new LndSimSettings(ns.getString("host"), ns.getInt("port"),
+                Path.of(ns.getString("dir")), ns.getLong("seed"), ns.getInt("nodes"), ns.getInt("channels"),
+                graph == null ? null : Path.of(graph));
+        try (LndSimServer server = LndSimServer.start(settings, Clock.systemUTC())) {
+            System.out.println("lnd-sim on " + settings.host() + ":" + server.port() + ", cert "
+                    + server.tlsCertPath().toAbsolutePath() + ", macaroons in " + settings.dir().toAbsolutePath());
+            server.awaitTermination();
+        }
+    }
+}

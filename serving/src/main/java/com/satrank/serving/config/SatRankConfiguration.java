@@ -1,0 +1,74 @@
+package com.satrank.serving.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/** Typed, validated configuration of every SatRank process; see the README for each key. */
+public class SatRankConfiguration extends Configuration {
+    @NotBlank
+    @JsonProperty
+    private String dataDir = "data";
+
+    @NotNull
+    @JsonProperty
+    private String apiKey = "";
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DatabaseConfig database = new DatabaseConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private LndConfig lnd = new LndConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private IngestConfig ingest = new IngestConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private SimConfig sim = new SimConfig();
+
+    @JsonIgnore
+    private ProcessMode mode = ProcessMode.SERVER;
+
+    public String dataDir() {
+        return dataDir;
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public DatabaseConfig database() {
+        return database;
+    }
+
+    public LndConfig lnd() {
+        return lnd;
+    }
+
+    public IngestConfig ingest() {
+        return ingest;
+    }
+
+    public SimConfig sim() {
+        return sim;
+    }
+
+    public ProcessMode mode() {
+        return mode;
+    }
+
+    public void setMode(ProcessMode mode) {
+        this.mode = mode;
+    }
+}

@@ -1,0 +1,6 @@
+package com.satrank.serving.db;
+
+/** The network_stats row. */
+public record NetworkStatsView(int nodeCount, int liveNodeCount, int channelCount, long capacitySat, long snapshotId,
+                               String graphDigest, long asOfMs) {
+}

@@ -1,0 +1,65 @@
+package com.satrank.serving.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import com.satrank.model.NodeRef;
+import com.satrank.serving.api.ApiException;
+import com.satrank.serving.api.Envelope;
+import com.satrank.serving.db.NodeQueries;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** Free node look-ups: the leaderboard and a single node by pubkey or node id. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AgentsResource {
+    private static final List<String> SORTS = List.of("pagerank");
+
+    private final Jdbi jdbi;
+
+    public AgentsResource(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @GET
+    @Path("/agents/top")
+    @Timed(name = "satrank_http_agents_top", absolute = true)
+    public Envelope<List<AgentJson.TopEntry>> top(@QueryParam("limit") String limit,
+                                                  @QueryParam("offset") String offset,
+                                                  @QueryParam("sort_by") String sortBy) {
+        Paging paging = Paging.parse(limit, offset, 20);
+        String sort = sortBy == null || sortBy.isEmpty() ? SORTS.get(0) : sortBy;
+        if (!SORTS.contains(sort)) {
+            throw ApiException.validation("sort_by must be one of: " + String.join(", ", SORTS) + ", got \""
+                    + (sort.length() > 20 ? sort.substring(0, 20) : sort) + "\"");
+        }
+        return jdbi.withExtension(NodeQueries.class, q -> {
+            var rows = q.top(paging.limit(), paging.offset()).stream().map(AgentJson.TopEntry::from).toList();
+            int total = q.stats().map(s -> s.liveNodeCount()).orElse(0);
+            return Envelope.of(rows, Map.of("total", total, "limit", paging.limit(), "offset", paging.offset(),
+                    "sort_by", sort));
+        });
+    }
+
+    @GET
+    @Path("/agent/{id}")
+    @Timed(name = "satrank_http_agent", absolute = true)
+    public Envelope<AgentJson.AgentDetail> agent(@PathParam("id") String id) {
+        NodeRef ref;
+        try {
+            ref = NodeRef.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation(e.getMessage());
+        }
+        return jdbi.withExtension(NodeQueries.class, q -> q.byId(ref.nodeId().hex()))
+                .map(AgentJson.AgentDetail::from)
+                .map(Envelope::of)
+                .orElseThrow(() -> ApiException.notFound("Agent not found: " + ref.nodeId().hex()));
+    }
+}

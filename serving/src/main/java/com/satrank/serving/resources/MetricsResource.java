@@ -1,0 +1,61 @@
+package com.satrank.serving.resources;
+
+import com.satrank.serving.api.ApiException;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Prometheus text exposition of this process's Dropwizard metrics. Free from loopback (the local
+ * scraper); from anywhere else it needs {@code X-API-Key}, compared in constant time.
+ */
+@Path("/metrics")
+public final class MetricsResource {
+    private final PrometheusRegistry registry;
+    private final byte[] apiKeyDigest;
+
+    public MetricsResource(PrometheusRegistry registry, String apiKey) {
+        this.registry = registry;
+        this.apiKeyDigest = apiKey == null || apiKey.isEmpty() ? null : sha256(apiKey);
+    }
+
+    @GET
+    public Response scrape(@Context HttpServletRequest request, @HeaderParam("X-API-Key") String key) {
+        if (!isLoopback(request.getRemoteAddr()) && !keyMatches(key)) {
+            throw new ApiException(401, "UNAUTHORIZED", "X-API-Key required for /metrics from non-loopback clients");
+        }
+        PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+        StreamingOutput body = out -> writer.write(out, registry.scrape());
+        return Response.ok(body, writer.getContentType()).build();
+    }
+
+    private boolean keyMatches(String key) {
+        return apiKeyDigest != null && key != null && MessageDigest.isEqual(apiKeyDigest, sha256(key));
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return address != null && InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

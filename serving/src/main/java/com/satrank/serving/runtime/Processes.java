@@ -1,0 +1,166 @@
+package com.satrank.serving.runtime;
+
+import com.satrank.db.Migrations;
+import com.satrank.ingest.graph.GraphCrawlLoop;
+import com.satrank.ingest.graph.GraphCrawler;
+import com.satrank.ingest.lnd.LndEndpoint;
+import com.satrank.ingest.lnd.LndGraphClient;
+import com.satrank.ingest.lnd.LndInfo;
+import com.satrank.ingest.lnd.LndStatus;
+import com.satrank.lndsim.LndSimServer;
+import com.satrank.lndsim.LndSimSettings;
+import com.satrank.lndsim.SimMacaroons;
+import com.satrank.log.ChronicleEventLog;
+import com.satrank.log.LogStream;
+import com.satrank.pipeline.GraphPipeline;
+import com.satrank.pipeline.PipelineLoop;
+import com.satrank.pipeline.store.JdbiScoreStore;
+import com.satrank.serving.api.ErrorMappers;
+import com.satrank.serving.api.RequestIdFilter;
+import com.satrank.serving.config.LndConfig;
+import com.satrank.serving.config.ProcessMode;
+import com.satrank.serving.config.SatRankConfiguration;
+import com.satrank.serving.resources.AgentsResource;
+import com.satrank.serving.resources.HealthResource;
+import com.satrank.serving.resources.MetricsResource;
+import com.satrank.serving.resources.StatsResource;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires the parts a {@link ProcessMode} needs; every managed part is stopped in reverse order. */
+public final class Processes {
+    private static final Logger LOG = LoggerFactory.getLogger(Processes.class);
+
+    private Processes() {
+    }
+
+    public static void wire(SatRankConfiguration config, Environment env, InstantSource clock) {
+        ProcessMode mode = config.mode();
+        Path dataDir = Path.of(config.dataDir());
+        if (config.getServerFactory() instanceof DefaultServerFactory server) {
+            server.setRegisterDefaultExceptionMappers(false);
+        }
+
+        Database database = Database.open(config);
+        env.lifecycle().manage(onStop(database::close));
+        Migrations.Outcome migrated = Migrations.migrate(database.url(), database.user(), database.password());
+        LOG.info("database {} at schema {} ({} migration(s) applied)", database.url(), migrated.expectedVersion(),
+                migrated.applied());
+        Jdbi jdbi = new JdbiFactory().build(env, database.dataSourceFactory(), "postgres");
+
+        ChronicleEventLog graphLog = ChronicleEventLog.open(dataDir, LogStream.GRAPH, clock);
+        env.lifecycle().manage(onStop(graphLog::close));
+
+        LndView lndView = LndView.disabled();
+        if (mode.ingest()) {
+            LndEndpoint endpoint = mode.sim() ? startSim(config, env, dataDir, clock) : endpoint(config.lnd());
+            lndView = startIngest(config, env, endpoint, graphLog, clock);
+        }
+        if (mode.pipeline()) {
+            PipelineLoop loop = new PipelineLoop(new GraphPipeline(graphLog, new JdbiScoreStore(jdbi)),
+                    Duration.ofMillis(500));
+            env.lifecycle().manage(managed(loop::start, loop::close));
+        }
+
+        var jersey = env.jersey();
+        jersey.register(new RequestIdFilter());
+        jersey.register(new ErrorMappers.Api());
+        jersey.register(new ErrorMappers.Web());
+        jersey.register(new ErrorMappers.Json());
+        jersey.register(new ErrorMappers.Database());
+        jersey.register(new ErrorMappers.Unexpected());
+        jersey.register(new HealthResource(jdbi, migrated.expectedVersion(), lndView, graphLog, clock));
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        // Jersey adds a "<name>.total" timer beside each @Timed "<name>"; Prometheus strips the
+        // _total suffix, so exporting both would collide. The per-method timer alone is enough.
+        DropwizardExports.builder().dropwizardRegistry(env.metrics())
+                .metricFilter((name, metric) -> !name.endsWith(".total"))
+                .register(prometheus);
+        jersey.register(new MetricsResource(prometheus, config.apiKey()));
+        env.metrics().gauge("satrank_log_appended_bytes_graph", () -> graphLog::bytesAppended);
+        env.metrics().gauge("satrank_log_appended_events_graph", () -> graphLog::eventsAppended);
+        if (mode.api()) {
+            jersey.register(new AgentsResource(jdbi));
+            jersey.register(new StatsResource(jdbi));
+        }
+        if (mode == ProcessMode.DEMO) {
+            env.lifecycle().addServerLifecycleListener(server -> DemoBanner.print(server));
+        }
+    }
+
+    private static LndEndpoint startSim(SatRankConfiguration config, Environment env, Path dataDir,
+                                        InstantSource clock) {
+        var sim = config.sim();
+        LndSimServer server = LndSimServer.start(new LndSimSettings("127.0.0.1", sim.port(),
+                dataDir.resolve("lnd-sim"), sim.seed(), sim.nodes(), sim.channels(),
+                sim.graphFile().isBlank() ? null : Path.of(sim.graphFile())), clock);
+        env.lifecycle().manage(onStop(server::close));
+        return new LndEndpoint("127.0.0.1", server.port(), server.tlsCertPath(),
+                server.macaroonPath(SimMacaroons.READONLY), config.lnd().deadline());
+    }
+
+    private static LndEndpoint endpoint(LndConfig lnd) {
+        if (!lnd.configured()) {
+            throw new IllegalArgumentException("lnd.tlsCertPath and lnd.readonlyMacaroonPath must be set for ingest");
+        }
+        return new LndEndpoint(lnd.host(), lnd.port(), Path.of(lnd.tlsCertPath()),
+                Path.of(lnd.readonlyMacaroonPath()), lnd.deadline());
+    }
+
+    private static LndView startIngest(SatRankConfiguration config, Environment env, LndEndpoint endpoint,
+                                       ChronicleEventLog graphLog, InstantSource clock) {
+        LndStatus status = new LndStatus(env.metrics());
+        LndGraphClient client = new LndGraphClient(endpoint, status);
+        env.lifecycle().manage(onStop(client::close));
+        AtomicReference<LndInfo> info = new AtomicReference<>();
+        byte[] lndPubkey = new byte[0];
+        try {
+            info.set(client.getInfo());
+            lndPubkey = info.get().identity().toBytes();
+        } catch (RuntimeException e) {
+            LOG.warn("LND not reachable at start ({}); crawling will retry", e.getMessage());
+        }
+        GraphCrawler crawler = new GraphCrawler(client, graphLog.appender("ingest", lndPubkey), clock,
+                config.ingest().keyframeEvery());
+        GraphCrawlLoop loop = new GraphCrawlLoop(crawler, config.ingest().crawlInterval());
+        env.lifecycle().manage(managed(loop::start, loop::close));
+        return new LndView(status, () -> {
+            try {
+                info.set(client.getInfo());
+            } catch (RuntimeException e) {
+                // health reports the status; the last known identity is still worth showing
+            }
+            return Optional.ofNullable(info.get());
+        });
+    }
+
+    private static Managed onStop(Runnable stop) {
+        return managed(() -> { }, stop);
+    }
+
+    private static Managed managed(Runnable start, Runnable stop) {
+        return new Managed() {
+            @Override
+            public void start() {
+                start.run();
+            }
+
+            @Override
+            public void stop() {
+                stop.run();
+            }
+        };
+    }
+}
