@@ -31,12 +31,16 @@ public final class MetricsResource {
 
     @GET
     public Response scrape(@Context HttpServletRequest request, @HeaderParam("X-API-Key") String key) {
-        if (!isLoopback(request.getRemoteAddr()) && !keyMatches(key)) {
+        if (!allowed(request.getRemoteAddr(), key)) {
             throw new ApiException(401, "UNAUTHORIZED", "X-API-Key required for /metrics from non-loopback clients");
         }
         PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
         StreamingOutput body = out -> writer.write(out, registry.scrape());
         return Response.ok(body, writer.getContentType()).build();
+    }
+
+    boolean allowed(String remoteAddress, String key) {
+        return isLoopback(remoteAddress) || keyMatches(key);
     }
 
     private boolean keyMatches(String key) {

@@ -1,0 +1,162 @@
+package com.satrank.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.satrank.serving.commands.ModeCommand;
+import com.satrank.serving.config.ProcessMode;
+import com.satrank.serving.config.SatRankConfiguration;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The whole demo in one JVM: lnd-sim, embedded Postgres, ingest, pipeline, API, over real HTTP. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class DemoAppIT {
+    private static final Path DATA = tempDir();
+    private static final DropwizardAppExtension<SatRankConfiguration> APP = new DropwizardAppExtension<>(
+            SatRankApplication.class, ResourceHelpers.resourceFilePath("demo-test.yml"), (String) null,
+            app -> new ModeCommand(app, "demo", "demo", ProcessMode.DEMO),
+            ConfigOverride.config("dataDir", DATA.toString()));
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("satrank-demo-it");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    static Reply get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + APP.getLocalPort() + path)).header("X-Request-Id", "it-42").build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
+                ? JSON.readTree(r.body()) : null;
+        return new Reply(r.statusCode(), body, r);
+    }
+
+    @BeforeAll
+    static void waitForScores() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            Reply top = get("/api/agents/top?limit=1");
+            if (top.status() == 200 && top.body().at("/meta/total").asInt() > 0) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("demo produced no scores within 90 s");
+    }
+
+    @Test
+    void top_lists_ranked_nodes_and_pages_through_them() throws Exception {
+        Reply first = get("/api/agents/top?limit=100");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().at("/meta/total").asInt()).isGreaterThan(1500);
+        assertThat(first.body().get("data")).hasSize(100);
+        assertThat(first.body().at("/data/0/rank").asInt()).isEqualTo(1);
+        assertThat(first.body().at("/data/0/lightningGraph/channels").asInt())
+                .isGreaterThanOrEqualTo(first.body().at("/data/99/lightningGraph/channels").asInt() > 0 ? 1 : 0);
+        Reply second = get("/api/agents/top?limit=100&offset=100");
+        assertThat(second.body().at("/data/0/rank").asInt())
+                .isGreaterThanOrEqualTo(first.body().at("/data/99/rank").asInt());
+    }
+
+    @Test
+    void a_node_from_the_list_answers_by_pubkey_and_by_id() throws Exception {
+        JsonNode entry = get("/api/agents/top?limit=5").body().at("/data/3");
+        Reply byPubkey = get("/api/agent/" + entry.get("publicKey").asText());
+        assertThat(byPubkey.status()).isEqualTo(200);
+        assertThat(byPubkey.body().at("/data/agent/publicKeyHash").asText()).isEqualTo(entry.get("publicKeyHash").asText());
+        assertThat(byPubkey.body().at("/data/lightningGraph/channels").asInt()).isPositive();
+        Reply byId = get("/api/agent/" + entry.get("publicKeyHash").asText().toUpperCase());
+        assertThat(byId.status()).isEqualTo(200);
+        assertThat(byId.body().at("/data/agent/publicKey").asText()).isEqualTo(entry.get("publicKey").asText());
+    }
+
+    @Test
+    void bad_input_and_unknown_things_are_json_4xx_with_codes() throws Exception {
+        Reply invalid = get("/api/agent/not-a-node");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().at("/error/code").asText()).isEqualTo("VALIDATION_ERROR");
+        assertThat(invalid.body().get("requestId").asText()).isEqualTo("it-42");
+        assertThat(invalid.raw().headers().firstValue("X-Request-Id")).contains("it-42");
+
+        Reply unknown = get("/api/agent/02" + "00".repeat(32));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().at("/error/code").asText()).isEqualTo("NOT_FOUND");
+
+        Reply route = get("/api/no/such/route");
+        assertThat(route.status()).isEqualTo(404);
+        assertThat(route.body().at("/error/code").asText()).isEqualTo("NOT_FOUND");
+
+        for (String q : new String[] {"limit=0", "limit=101", "limit=x", "offset=-1", "sort_by=score"}) {
+            Reply bad = get("/api/agents/top?" + q);
+            assertThat(bad.status()).as(q).isEqualTo(400);
+            assertThat(bad.body().at("/error/code").asText()).as(q).isEqualTo("VALIDATION_ERROR");
+        }
+    }
+
+    @Test
+    void health_reports_database_lnd_schema_and_pipeline_lag() throws Exception {
+        Reply health = get("/api/health");
+        assertThat(health.status()).isEqualTo(200);
+        JsonNode d = health.body().get("data");
+        assertThat(d.get("status").asText()).isEqualTo("ok");
+        assertThat(d.get("dbStatus").asText()).isEqualTo("ok");
+        assertThat(d.get("lndStatus").asText()).isEqualTo("ok");
+        assertThat(d.get("schemaVersion").asText()).isEqualTo(d.get("expectedSchemaVersion").asText());
+        assertThat(d.at("/lnd/pubkey").asText()).hasSize(66);
+        assertThat(d.at("/lnd/blockHeight").asInt()).isPositive();
+        assertThat(d.at("/pipeline/graph/lastIndex").asLong()).isPositive();
+        assertThat(d.get("channels").asInt()).isGreaterThan(5000);
+    }
+
+    @Test
+    void stats_count_each_channel_once() throws Exception {
+        JsonNode d = get("/api/stats").body().get("data");
+        assertThat(d.get("agentsAll").asInt()).isEqualTo(2001);
+        assertThat(d.get("totalChannels").asInt()).isBetween(5900, 6100);
+        assertThat(d.get("networkCapacityBtc").asDouble()).isPositive();
+    }
+
+    @Test
+    void metrics_parse_as_prometheus_text_and_carry_satrank_metrics() throws Exception {
+        get("/api/agents/top");
+        Reply metrics = get("/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        Set<String> names = PrometheusText.parse(metrics.raw().body());
+        assertThat(names).contains("satrank_http_agents_top_count", "satrank_log_appended_bytes_graph")
+                .anyMatch(n -> n.startsWith("satrank_lnd_call_DescribeGraph"));
+    }
+
+    @Test
+    void the_prometheus_reader_rejects_broken_text() {
+        assertThatThrownBy(() -> PrometheusText.parse("foo 1\n")).hasMessageContaining("without TYPE");
+        assertThatThrownBy(() -> PrometheusText.parse("# TYPE foo gauge\nfoo{a=b} 1\n")).hasMessageContaining("bad label");
+        assertThatThrownBy(() -> PrometheusText.parse("# TYPE foo gauge\nfoo one\n"))
+                .isInstanceOf(NumberFormatException.class);
+    }
+}
