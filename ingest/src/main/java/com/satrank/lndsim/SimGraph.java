@@ -40,7 +40,7 @@ public final class SimGraph {
     }
 
     /** A static graph (e.g. loaded from an lncli describegraph file) until this is called. */
-    SimGraph evolving(long evolutionSeed) {
+    public SimGraph evolving(long evolutionSeed) {
         this.seed = evolutionSeed;
         this.evolving = true;
         return this;

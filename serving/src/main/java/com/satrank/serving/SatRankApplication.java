@@ -1,5 +1,6 @@
 package com.satrank.serving;
 
+import com.satrank.serving.commands.BenchCommand;
 import com.satrank.serving.commands.DbCommand;
 import com.satrank.serving.commands.LndSimCommand;
 import com.satrank.serving.commands.ModeCommand;
@@ -52,6 +53,7 @@ public class SatRankApplication extends Application<SatRankConfiguration> {
                 "Everything in one JVM: lnd-sim, embedded Postgres, ingest, pipeline and the API", ProcessMode.DEMO));
         bootstrap.addCommand(new LndSimCommand());
         bootstrap.addCommand(new DbCommand());
+        bootstrap.addCommand(new BenchCommand());
     }
 
     @Override

@@ -7,7 +7,6 @@ import com.satrank.log.LogPosition;
 import com.satrank.serving.api.Envelope;
 import com.satrank.serving.db.NetworkStatsView;
 import com.satrank.serving.db.NodeQueries;
-import com.satrank.serving.runtime.LndView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -22,6 +22,7 @@ import com.satrank.serving.config.ProcessMode;
 import com.satrank.serving.config.SatRankConfiguration;
 import com.satrank.serving.resources.AgentsResource;
 import com.satrank.serving.resources.HealthResource;
+import com.satrank.serving.resources.LndView;
 import com.satrank.serving.resources.MetricsResource;
 import com.satrank.serving.resources.StatsResource;
 import io.dropwizard.core.server.DefaultServerFactory;

@@ -1,4 +1,4 @@
-package com.satrank.serving.runtime;
+package com.satrank.serving.resources;
 
 import com.satrank.ingest.lnd.LndInfo;
 import com.satrank.ingest.lnd.LndStatus;

@@ -1,0 +1,133 @@
+package com.satrank.serving.commands;
+
+import com.satrank.events.v1.Event;
+import com.satrank.graph.GraphSnapshot;
+import com.satrank.ingest.graph.SnapshotEvents;
+import com.satrank.ingest.lnd.LndGraphMapper;
+import com.satrank.lndsim.SimGraph;
+import com.satrank.lndsim.SimGraphGenerator;
+import com.satrank.lndsim.SimIdentity;
+import com.satrank.log.ChronicleEventLog;
+import com.satrank.log.EventAppender;
+import com.satrank.log.LogPosition;
+import com.satrank.log.LogStream;
+import com.satrank.pipeline.graph.GraphState;
+import com.satrank.pipeline.scoring.GraphMetrics;
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code bench}: measures the graph path on a sim graph without LND in the loop: keyframe and
+ * delta sizes in a real Chronicle queue, keyframe ingest time (map + diff + encode + append),
+ * pipeline fold and metrics time, PageRank alone. Prints medians of several runs after warm-up.
+ */
+public class BenchCommand extends Command {
+    public BenchCommand() {
+        super("bench", "Benchmark graph ingest, log sizes and graph scoring on a simulated graph");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("--nodes").type(Integer.class).setDefault(15_000);
+        subparser.addArgument("--channels").type(Integer.class).setDefault(50_000);
+        subparser.addArgument("--runs").type(Integer.class).setDefault(5);
+    }
+
+    @Override
+    public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
+        int nodes = ns.getInt("nodes");
+        int channels = ns.getInt("channels");
+        int runs = ns.getInt("runs");
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        SimGraph sim = new SimGraphGenerator(21, t0).generate(nodes, channels, SimIdentity.fromSeed(21).publicKey())
+                .evolving(21);
+        var lndGraph = sim.describe(t0);
+        var later = sim.describe(t0.plus(Duration.ofMinutes(15)));
+        System.out.printf("graph: %d nodes, %d channels; %d cores; java %s%n", lndGraph.getNodesCount(),
+                lndGraph.getEdgesCount(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+
+        Path dir = Files.createTempDirectory("satrank-bench");
+        try (ChronicleEventLog log = ChronicleEventLog.open(dir, LogStream.GRAPH, Clock.systemUTC())) {
+            EventAppender appender = log.appender("bench", null);
+            GraphSnapshot snapshot = new LndGraphMapper().toSnapshot(lndGraph);
+            GraphSnapshot moved = new LndGraphMapper().toSnapshot(later);
+
+            long before = log.bytesAppended();
+            appendAll(appender, SnapshotEvents.keyframe(1, snapshot, 0));
+            long keyframeBytes = log.bytesAppended() - before;
+            before = log.bytesAppended();
+            appendAll(appender, SnapshotEvents.delta(2, 1, snapshot, snapshot, 0));
+            long unchangedBytes = log.bytesAppended() - before;
+            before = log.bytesAppended();
+            appendAll(appender, SnapshotEvents.delta(3, 2, snapshot, moved, 0));
+            long movedBytes = log.bytesAppended() - before;
+            System.out.printf("log: keyframe %.2f MB, unchanged delta %d B, 15-min delta %.1f KB (payload bytes)%n",
+                    keyframeBytes / 1e6, unchangedBytes, movedBytes / 1e3);
+            System.out.printf("log: queue files on disk after 3 snapshots: %.2f MB (sparse, memory-mapped)%n",
+                    diskUsage(dir) / 1e6);
+
+            long[] id = {10};
+            double ingestMs = median(runs, () -> {
+                GraphSnapshot s = new LndGraphMapper().toSnapshot(lndGraph);
+                appendAll(appender, SnapshotEvents.keyframe(id[0]++, s, 0));
+                return null;
+            });
+            System.out.printf("ingest: keyframe map+diff+encode+append median %.0f ms%n", ingestMs);
+
+            List<Event> events = readAll(log);
+            GraphState[] state = new GraphState[1];
+            double foldMs = median(runs, () -> {
+                state[0] = new GraphState();
+                events.forEach(state[0]::apply);
+                return null;
+            });
+            System.out.printf("pipeline: fold of %d events (%d keyframes, digest-checked) median %.0f ms%n",
+                    events.size(), events.stream().filter(e -> e.hasGraphSnapshotStarted()
+                            && e.getGraphSnapshotStarted().getKeyframe()).count(), foldMs);
+            double metricsMs = median(runs, () -> GraphMetrics.compute(state[0]));
+            System.out.printf("pipeline: node metrics incl. PageRank median %.0f ms%n", metricsMs);
+        }
+    }
+
+    private static void appendAll(EventAppender appender, List<Event.Builder> events) {
+        events.forEach(appender::append);
+    }
+
+    private static List<Event> readAll(ChronicleEventLog log) {
+        var tailer = log.tailer().seekAfter(LogPosition.BEFORE_START);
+        var out = new java.util.ArrayList<Event>();
+        for (var e = tailer.next(); e.isPresent(); e = tailer.next()) {
+            out.add(e.get().event());
+        }
+        return out;
+    }
+
+    private static double median(int runs, Supplier<?> work) {
+        work.get();
+        work.get();
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            work.get();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[runs / 2];
+    }
+
+    private static long diskUsage(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}
