@@ -51,6 +51,11 @@ public final class SimGraph {
         return ChannelGraph.newBuilder().addAllNodes(nodes).addAllEdges(edges.values()).build();
     }
 
+    /** The graph at {@code now}, wrapped for callers outside the LND adapter (benchmarks). */
+    public com.satrank.ingest.lnd.DescribedGraph describedAt(Instant now) {
+        return new com.satrank.ingest.lnd.DescribedGraph(describe(now));
+    }
+
     public synchronized Optional<NodeInfo> nodeInfo(String pubkey, boolean includeChannels, Instant now) {
         evolveTo(now);
         Integer index = nodeIndex.get(pubkey);

@@ -3,7 +3,7 @@ package com.satrank.serving.commands;
 import com.satrank.events.v1.Event;
 import com.satrank.graph.GraphSnapshot;
 import com.satrank.ingest.graph.SnapshotEvents;
-import com.satrank.ingest.lnd.LndGraphMapper;
+import com.satrank.ingest.lnd.DescribedGraph;
 import com.satrank.lndsim.SimGraph;
 import com.satrank.lndsim.SimGraphGenerator;
 import com.satrank.lndsim.SimIdentity;
@@ -51,16 +51,16 @@ public class BenchCommand extends Command {
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         SimGraph sim = new SimGraphGenerator(21, t0).generate(nodes, channels, SimIdentity.fromSeed(21).publicKey())
                 .evolving(21);
-        var lndGraph = sim.describe(t0);
-        var later = sim.describe(t0.plus(Duration.ofMinutes(15)));
-        System.out.printf("graph: %d nodes, %d channels; %d cores; java %s%n", lndGraph.getNodesCount(),
-                lndGraph.getEdgesCount(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        DescribedGraph lndGraph = sim.describedAt(t0);
+        DescribedGraph later = sim.describedAt(t0.plus(Duration.ofMinutes(15)));
+        System.out.printf("graph: %d nodes, %d channels; %d cores; java %s%n", lndGraph.nodeCount(),
+                lndGraph.channelCount(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
         Path dir = Files.createTempDirectory("satrank-bench");
         try (ChronicleEventLog log = ChronicleEventLog.open(dir, LogStream.GRAPH, Clock.systemUTC())) {
             EventAppender appender = log.appender("bench", null);
-            GraphSnapshot snapshot = new LndGraphMapper().toSnapshot(lndGraph);
-            GraphSnapshot moved = new LndGraphMapper().toSnapshot(later);
+            GraphSnapshot snapshot = lndGraph.toSnapshot();
+            GraphSnapshot moved = later.toSnapshot();
 
             long before = log.bytesAppended();
             appendAll(appender, SnapshotEvents.keyframe(1, snapshot, 0));
@@ -78,7 +78,7 @@ public class BenchCommand extends Command {
 
             long[] id = {10};
             double ingestMs = median(runs, () -> {
-                GraphSnapshot s = new LndGraphMapper().toSnapshot(lndGraph);
+                GraphSnapshot s = lndGraph.toSnapshot();
                 appendAll(appender, SnapshotEvents.keyframe(id[0]++, s, 0));
                 return null;
             });
