@@ -22,6 +22,8 @@ import java.util.Set;
  * re-folds the log from index 0 to rebuild in-memory state (first sightings included) but writes
  * nothing at or before the checkpoint, so a restart after kill -9 neither loses nor repeats work.
  * Only rows that differ from what this process last wrote are sent; after a restart that is all.
+ * A write that fails (Postgres down) stops the drain right there, with the state still at that
+ * snapshot, and is retried first thing on the next drain.
  */
 public final class GraphPipeline {
     private final ChronicleEventLog log;
@@ -31,6 +33,7 @@ public final class GraphPipeline {
     private ChronicleEventLog.Tailer tailer;
     private LogPosition checkpoint;
     private long snapshotsWritten;
+    private LoggedEvent unwritten;
 
     public GraphPipeline(ChronicleEventLog log, ScoreStore store) {
         this.log = log;
@@ -44,11 +47,16 @@ public final class GraphPipeline {
             tailer = log.tailer().seekAfter(LogPosition.BEFORE_START);
         }
         int wrote = 0;
+        if (unwritten != null) {
+            writeSnapshot(unwritten.position(), unwritten.event().getEventTimeMs());
+            wrote++;
+        }
         Optional<LoggedEvent> next;
         while ((next = tailer.next()).isPresent()) {
             LoggedEvent logged = next.get();
             boolean completed = state.apply(logged.event());
             if (completed && logged.position().isAfter(checkpoint)) {
+                unwritten = logged;
                 writeSnapshot(logged.position(), logged.event().getEventTimeMs());
                 wrote++;
             }
@@ -81,6 +89,7 @@ public final class GraphPipeline {
         changed.forEach(row -> written.put(row.nodeId(), row));
         checkpoint = position;
         snapshotsWritten++;
+        unwritten = null;
     }
 
     public GraphState state() {

@@ -1,9 +1,15 @@
 package com.satrank.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.satrank.log.ChronicleEventLog;
+import com.satrank.log.LogPosition;
 import com.satrank.log.LogStream;
+import com.satrank.pipeline.scoring.NetworkStatsRow;
+import com.satrank.pipeline.scoring.NodeRow;
+import com.satrank.pipeline.store.ScoreStore;
+import java.util.Collection;
 import com.satrank.pipeline.store.JdbiScoreStore;
 import com.satrank.testing.PostgresFixture;
 import java.nio.file.Path;
@@ -67,6 +73,37 @@ class GraphPipelineIT {
             assertThat(again.state().appliedSnapshotId()).isPositive();
         }
         assertThat(db.dump("nodes") + db.dump("network_stats") + db.dump("pipeline_checkpoint")).isEqualTo(before);
+    }
+
+    @Test
+    void a_failed_write_is_retried_on_the_next_drain_and_nothing_is_skipped() {
+        PostgresFixture.Db reference = PostgresFixture.freshDatabase();
+        drainAll(reference);
+        PostgresFixture.Db db = PostgresFixture.freshDatabase();
+        JdbiScoreStore real = new JdbiScoreStore(jdbi(db));
+        int[] calls = {0};
+        ScoreStore flaky = new ScoreStore() {
+            @Override
+            public LogPosition checkpoint(LogStream stream) {
+                return real.checkpoint(stream);
+            }
+
+            @Override
+            public void write(Collection<NodeRow> changed, Collection<String> keepOnly, Collection<String> removed,
+                              NetworkStatsRow stats, LogStream stream, LogPosition position, long eventTimeMs) {
+                if (++calls[0] == 3) {
+                    throw new IllegalStateException("connection refused");
+                }
+                real.write(changed, keepOnly, removed, stats, stream, position, eventTimeMs);
+            }
+        };
+        try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC())) {
+            GraphPipeline pipeline = new GraphPipeline(log, flaky);
+            assertThatThrownBy(pipeline::drain).hasMessageContaining("connection refused");
+            assertThat(pipeline.drain()).isEqualTo(4);
+        }
+        assertThat(db.dump("nodes")).isEqualTo(reference.dump("nodes"));
+        assertThat(db.dump("pipeline_checkpoint")).isEqualTo(reference.dump("pipeline_checkpoint"));
     }
 
     @Test
