@@ -37,4 +37,9 @@ public enum ProcessMode {
     public boolean sim() {
         return sim;
     }
+
+    /** Ingest alone only talks to LND and the log; it must keep running while Postgres is down. */
+    public boolean database() {
+        return api || pipeline;
+    }
 }

@@ -24,7 +24,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * 200 when the database answers at the expected schema version, scores are fresher than
  * {@link #STALE_AFTER} and LND (where this process uses it) is not degraded; 503 with the same body
- * and the reasons otherwise.
+ * and the reasons otherwise. A process without a database (ingest) reports {@code dbStatus:
+ * "disabled"} and is judged on LND alone.
  */
 @Path("/api/health")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,11 +59,12 @@ public final class HealthResource {
     @GET
     public Response health() {
         List<String> problems = new ArrayList<>();
-        String dbStatus = "ok";
+        String dbStatus = jdbi == null ? "disabled" : "ok";
         String schemaVersion = null;
         Optional<NetworkStatsView> stats = Optional.empty();
         Long checkpoint = null;
-        try {
+        if (jdbi != null) {
+            try {
             var snapshot = jdbi.withExtension(NodeQueries.class,
                     q -> new Object[] {q.schemaVersion(), q.stats(), q.checkpoint("graph")});
             @SuppressWarnings("unchecked") Optional<String> version = (Optional<String>) snapshot[0];
@@ -71,11 +73,12 @@ public final class HealthResource {
             stats = s;
             @SuppressWarnings("unchecked") Optional<Long> c = (Optional<Long>) snapshot[2];
             checkpoint = c.orElse(null);
-        } catch (RuntimeException e) {
-            dbStatus = "error";
-            problems.add("database unreachable");
+            } catch (RuntimeException e) {
+                dbStatus = "error";
+                problems.add("database unreachable");
+            }
         }
-        if ("ok".equals(dbStatus) && !expectedSchemaVersion.equals(schemaVersion)) {
+        if ("ok".equals(dbStatus) && !java.util.Objects.equals(expectedSchemaVersion, schemaVersion)) {
             problems.add("schema version " + schemaVersion + ", expected " + expectedSchemaVersion);
         }
         Long lastUpdate = stats.map(s -> s.asOfMs() / 1000).orElse(null);
@@ -88,7 +91,7 @@ public final class HealthResource {
             problems.add("LND degraded: " + lnd.status().lastError());
         }
         Map<String, Object> pipeline = null;
-        if (graphLog != null) {
+        if (graphLog != null && jdbi != null) {
             LogPosition at = checkpoint == null ? LogPosition.BEFORE_START : new LogPosition(checkpoint);
             pipeline = Map.of("graph", Map.of("checkpointIndex", at.index(),
                     "lastIndex", graphLog.lastPosition().index(), "eventsBehind", graphLog.eventsAfter(at)));

@@ -54,12 +54,17 @@ public final class Processes {
             server.setRegisterDefaultExceptionMappers(false);
         }
 
-        Database database = Database.open(config);
-        env.lifecycle().manage(onStop(database::close));
-        Migrations.Outcome migrated = Migrations.migrate(database.url(), database.user(), database.password());
-        LOG.info("database {} at schema {} ({} migration(s) applied)", database.url(), migrated.expectedVersion(),
-                migrated.applied());
-        Jdbi jdbi = new JdbiFactory().build(env, database.dataSourceFactory(), "postgres");
+        Jdbi jdbi = null;
+        String expectedSchema = null;
+        if (mode.database()) {
+            Database database = Database.open(config);
+            env.lifecycle().manage(onStop(database::close));
+            Migrations.Outcome migrated = Migrations.migrate(database.url(), database.user(), database.password());
+            LOG.info("database {} at schema {} ({} migration(s) applied)", database.url(),
+                    migrated.expectedVersion(), migrated.applied());
+            jdbi = new JdbiFactory().build(env, database.dataSourceFactory(), "postgres");
+            expectedSchema = migrated.expectedVersion();
+        }
 
         ChronicleEventLog graphLog = ChronicleEventLog.open(dataDir, LogStream.GRAPH, clock);
         env.lifecycle().manage(onStop(graphLog::close));
@@ -82,7 +87,7 @@ public final class Processes {
         jersey.register(new ErrorMappers.Json());
         jersey.register(new ErrorMappers.Database());
         jersey.register(new ErrorMappers.Unexpected());
-        jersey.register(new HealthResource(jdbi, migrated.expectedVersion(), lndView, graphLog, clock));
+        jersey.register(new HealthResource(jdbi, expectedSchema, lndView, graphLog, clock));
         PrometheusRegistry prometheus = new PrometheusRegistry();
         // Jersey adds a "<name>.total" timer beside each @Timed "<name>"; Prometheus strips the
         // _total suffix, so exporting both would collide. The per-method timer alone is enough.
