@@ -1,7 +1,7 @@
 # SatRank developer and operator entry points. `make demo` and `make test` are the README's two commands.
 JAR := serving/target/satrank.jar
 
-.PHONY: demo test build bench clean
+.PHONY: demo test build bench clean deploy health
 
 demo: build
 	java -jar $(JAR) demo
@@ -18,3 +18,10 @@ bench: build
 
 clean:
 	mvn -B -q clean
+
+# Ships the tree to $(SATRANK_HOST):$(REMOTE_DIR); refuses without a complete .rsync-exclude.
+deploy:
+	./scripts/deploy.sh
+
+health:
+	./scripts/satrank-health-check.sh

@@ -134,6 +134,17 @@ class DemoAppIT {
     }
 
     @Test
+    void the_cron_health_check_passes_against_the_running_demo() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "scripts/satrank-health-check.sh")
+                .directory(Path.of(System.getProperty("user.dir")).getParent().toFile());
+        pb.environment().put("SATRANK_HEALTH_URL", "http://127.0.0.1:" + APP.getLocalPort() + "/api/health");
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).contains("SatRank healthy: status=ok db=ok lnd=ok");
+    }
+
+    @Test
     void stats_count_each_channel_once() throws Exception {
         JsonNode d = get("/api/stats").body().get("data");
         assertThat(d.get("agentsAll").asInt()).isEqualTo(2001);
