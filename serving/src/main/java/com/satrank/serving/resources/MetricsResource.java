@@ -17,7 +17,8 @@ import java.security.MessageDigest;
 
 /**
  * Prometheus text exposition of this process's Dropwizard metrics. Free from loopback (the local
- * scraper); from anywhere else it needs {@code X-API-Key}, compared in constant time.
+ * scraper); from anywhere else it needs the API key, as {@code X-API-Key} or as
+ * {@code Authorization: Bearer} (what Prometheus can send), compared in constant time.
  */
 @Path("/metrics")
 public final class MetricsResource {
@@ -30,8 +31,10 @@ public final class MetricsResource {
     }
 
     @GET
-    public Response scrape(@Context HttpServletRequest request, @HeaderParam("X-API-Key") String key) {
-        if (!allowed(request.getRemoteAddr(), key)) {
+    public Response scrape(@Context HttpServletRequest request, @HeaderParam("X-API-Key") String key,
+                           @HeaderParam("Authorization") String authorization) {
+        String presented = key != null ? key : bearer(authorization);
+        if (!allowed(request.getRemoteAddr(), presented)) {
             throw new ApiException(401, "UNAUTHORIZED", "X-API-Key required for /metrics from non-loopback clients");
         }
         PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
@@ -41,6 +44,14 @@ public final class MetricsResource {
 
     boolean allowed(String remoteAddress, String key) {
         return isLoopback(remoteAddress) || keyMatches(key);
+    }
+
+    static String bearer(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String trimmed = authorization.trim();
+        return trimmed.regionMatches(true, 0, "Bearer ", 0, 7) ? trimmed.substring(7).trim() : null;
     }
 
     private boolean keyMatches(String key) {

@@ -14,6 +14,9 @@ class MetricsAccessTest {
         assertThat(withKey.allowed("10.1.2.3", null)).isFalse();
         assertThat(withKey.allowed("10.1.2.3", "wrong")).isFalse();
         assertThat(withKey.allowed("10.1.2.3", "s3cret-key")).isTrue();
+        assertThat(MetricsResource.bearer("Bearer s3cret-key")).isEqualTo("s3cret-key");
+        assertThat(MetricsResource.bearer("bearer  s3cret-key ")).isEqualTo("s3cret-key");
+        assertThat(MetricsResource.bearer("Basic abc")).isNull();
         MetricsResource noKey = new MetricsResource(new PrometheusRegistry(), "");
         assertThat(noKey.allowed("10.1.2.3", "")).as("an unset key never opens the door").isFalse();
     }
