@@ -164,6 +164,50 @@ class DemoAppIT {
     }
 
     @Test
+    void openapi_document_is_valid_3_1_and_names_every_registered_route() throws Exception {
+        Reply doc = get("/api/openapi.json");
+        assertThat(doc.status()).isEqualTo(200);
+        var options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        var parsed = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(doc.raw().body(), null, options);
+        assertThat(parsed.getMessages()).as("OpenAPI validation messages").isEmpty();
+        assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.1");
+
+        java.util.Set<String> registered = new java.util.TreeSet<>();
+        var config = APP.getEnvironment().jersey().getResourceConfig();
+        java.util.List<Class<?>> classes = new java.util.ArrayList<>(config.getClasses());
+        config.getInstances().forEach(i -> classes.add(i.getClass()));
+        for (Class<?> c : classes) {
+            if (c.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                collect(org.glassfish.jersey.server.model.Resource.from(c), "", registered);
+            }
+        }
+        assertThat(registered).contains("GET /api/agents/top", "GET /metrics", "GET /api/openapi.json");
+        var paths = parsed.getOpenAPI().getPaths();
+        for (String route : registered) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1);
+            assertThat(paths).as("OpenAPI paths").containsKey(path);
+            assertThat(paths.get(path).readOperationsMap().keySet().stream().map(Enum::name))
+                    .as(route).contains(method);
+        }
+    }
+
+    private static void collect(org.glassfish.jersey.server.model.Resource resource, String prefix,
+                                java.util.Set<String> out) {
+        String path = (prefix + "/" + resource.getPath()).replaceAll("/+", "/");
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        for (var method : resource.getResourceMethods()) {
+            out.add(method.getHttpMethod() + " " + path);
+        }
+        for (var child : resource.getChildResources()) {
+            collect(child, path, out);
+        }
+    }
+
+    @Test
     void the_prometheus_reader_rejects_broken_text() {
         assertThatThrownBy(() -> PrometheusText.parse("foo 1\n")).hasMessageContaining("without TYPE");
         assertThatThrownBy(() -> PrometheusText.parse("# TYPE foo gauge\nfoo{a=b} 1\n")).hasMessageContaining("bad label");

@@ -24,6 +24,7 @@ import com.satrank.serving.resources.AgentsResource;
 import com.satrank.serving.resources.HealthResource;
 import com.satrank.serving.resources.LndView;
 import com.satrank.serving.resources.MetricsResource;
+import com.satrank.serving.resources.OpenApiResource;
 import com.satrank.serving.resources.StatsResource;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Environment;
@@ -95,6 +96,7 @@ public final class Processes {
                 .metricFilter((name, metric) -> !name.endsWith(".total"))
                 .register(prometheus);
         jersey.register(new MetricsResource(prometheus, config.apiKey()));
+        jersey.register(new OpenApiResource());
         env.metrics().gauge("satrank_log_appended_bytes_graph", () -> graphLog::bytesAppended);
         env.metrics().gauge("satrank_log_appended_events_graph", () -> graphLog::eventsAppended);
         if (mode.api()) {
