@@ -138,6 +138,13 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void dockerfile_passes_dockerfilelint() throws Exception {
+        Shell.requireTool("dockerfilelint");
+        var r = Shell.run(REPO, Map.of(), List.of("dockerfilelint", "docker/Dockerfile"));
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    }
+
+    @Test
     void nginx_accepts_the_site_config(@TempDir Path dir) throws Exception {
         Shell.requireTool("nginx");
         SelfSignedTls.write(dir.resolve("fullchain.pem"), dir.resolve("privkey.pem"), Instant.now());
