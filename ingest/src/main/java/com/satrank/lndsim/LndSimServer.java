@@ -44,12 +44,15 @@ public final class LndSimServer implements Closeable {
                     : new SimGraphGenerator(settings.seed(), clock.instant())
                             .generate(settings.nodes(), settings.channels(), identity.publicKey())
                             .evolving(settings.seed());
-            var service = new SimLightningService(graph, identity, clock, 870_000);
+            SimInvoices invoices = new SimInvoices(identity, clock);
+            var service = new SimLightningService(graph, identity, clock, 870_000, invoices);
+            var interceptor = new MacaroonInterceptor(macaroons);
             Server server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
                     .sslContext(GrpcSslContexts.forServer(dir.resolve("tls.cert").toFile(),
                             dir.resolve("tls.key").toFile()).build())
                     .maxInboundMessageSize(MAX_MESSAGE_BYTES)
-                    .addService(ServerInterceptors.intercept(service, new MacaroonInterceptor(macaroons)))
+                    .addService(ServerInterceptors.intercept(service, interceptor))
+                    .addService(ServerInterceptors.intercept(new SimControlService(invoices), interceptor))
                     .build()
                     .start();
             LOG.info("lnd-sim listening on {}:{} with {} nodes / {} channels; files in {}", settings.host(),

@@ -18,7 +18,8 @@ final class MacaroonInterceptor implements ServerInterceptor {
             "lnrpc.Lightning/QueryRoutes", "info:read",
             "lnrpc.Lightning/AddInvoice", "invoices:write",
             "lnrpc.Lightning/LookupInvoice", "invoices:read",
-            "routerrpc.Router/SendToRouteV2", "offchain:write");
+            "routerrpc.Router/SendToRouteV2", "offchain:write",
+            "satrank.sim.v1.SimControl/PayInvoice", "offchain:write");
 
     private final SimMacaroons macaroons;
 

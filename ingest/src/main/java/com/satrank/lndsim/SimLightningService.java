@@ -1,12 +1,16 @@
 package com.satrank.lndsim;
 
+import com.google.protobuf.ByteString;
+import com.satrank.lnd.lnrpc.AddInvoiceResponse;
 import com.satrank.lnd.lnrpc.ChannelGraph;
 import com.satrank.lnd.lnrpc.ChannelGraphRequest;
 import com.satrank.lnd.lnrpc.GetInfoRequest;
 import com.satrank.lnd.lnrpc.GetInfoResponse;
+import com.satrank.lnd.lnrpc.Invoice;
 import com.satrank.lnd.lnrpc.LightningGrpc;
 import com.satrank.lnd.lnrpc.NodeInfo;
 import com.satrank.lnd.lnrpc.NodeInfoRequest;
+import com.satrank.lnd.lnrpc.PaymentHash;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.InstantSource;
@@ -18,8 +22,11 @@ final class SimLightningService extends LightningGrpc.LightningImplBase {
     private final SimIdentity identity;
     private final InstantSource clock;
     private final int genesisBlockHeight;
+    private final SimInvoices invoices;
 
-    SimLightningService(SimGraph graph, SimIdentity identity, InstantSource clock, int blockHeight) {
+    SimLightningService(SimGraph graph, SimIdentity identity, InstantSource clock, int blockHeight,
+                        SimInvoices invoices) {
+        this.invoices = invoices;
         this.graph = graph;
         this.identity = identity;
         this.clock = clock;
@@ -61,5 +68,68 @@ final class SimLightningService extends LightningGrpc.LightningImplBase {
                     response.onCompleted();
                 },
                 () -> response.onError(Status.NOT_FOUND.withDescription("unable to find node").asRuntimeException()));
+    }
+
+    @Override
+    public void addInvoice(Invoice request, StreamObserver<AddInvoiceResponse> response) {
+        long msat = request.getValueMsat() != 0 ? request.getValueMsat() : request.getValue() * 1000L;
+        if (request.getValue() != 0 && request.getValueMsat() != 0) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription("value and value_msat are mutually exclusive")
+                    .asRuntimeException());
+            return;
+        }
+        try {
+            var entry = invoices.add(msat, request.getMemo(), request.getExpiry(),
+                    request.getRPreimage().isEmpty() ? null : request.getRPreimage().toByteArray());
+            response.onNext(AddInvoiceResponse.newBuilder()
+                    .setRHash(ByteString.copyFrom(entry.paymentHash()))
+                    .setPaymentRequest(entry.paymentRequest())
+                    .setAddIndex(entry.addIndex())
+                    .setPaymentAddr(ByteString.copyFrom(entry.paymentAddr()))
+                    .build());
+            response.onCompleted();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+        }
+    }
+
+    @Override
+    public void lookupInvoice(PaymentHash request, StreamObserver<Invoice> response) {
+        byte[] hash = request.getRHash().isEmpty() && !request.getRHashStr().isEmpty()
+                ? parseHex(request.getRHashStr()) : request.getRHash().toByteArray();
+        if (hash == null || hash.length != 32) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription("payment hash must be 32 bytes")
+                    .asRuntimeException());
+            return;
+        }
+        invoices.lookup(hash).ifPresentOrElse(e -> {
+            response.onNext(Invoice.newBuilder()
+                    .setMemo(e.memo())
+                    .setRPreimage(ByteString.copyFrom(e.preimage()))
+                    .setRHash(ByteString.copyFrom(e.paymentHash()))
+                    .setValue(e.valueMsat() / 1000)
+                    .setValueMsat(e.valueMsat())
+                    .setSettled(e.settled())
+                    .setCreationDate(e.createdAt())
+                    .setSettleDate(e.settledAt())
+                    .setPaymentRequest(e.paymentRequest())
+                    .setExpiry(e.expirySeconds())
+                    .setCltvExpiry(40)
+                    .setAddIndex(e.addIndex())
+                    .setSettleIndex(e.settleIndex())
+                    .setAmtPaidSat(e.amountPaidMsat() / 1000)
+                    .setAmtPaidMsat(e.amountPaidMsat())
+                    .setState(e.settled() ? Invoice.InvoiceState.SETTLED : Invoice.InvoiceState.OPEN)
+                    .build());
+            response.onCompleted();
+        }, () -> response.onError(Status.NOT_FOUND.withDescription("unable to locate invoice").asRuntimeException()));
+    }
+
+    private static byte[] parseHex(String hex) {
+        try {
+            return HexFormat.of().parseHex(hex);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

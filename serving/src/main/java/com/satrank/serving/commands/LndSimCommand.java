@@ -9,14 +9,19 @@ import java.time.Clock;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
-/** {@code lnd-sim}: the simulated LND on its own, for ingest processes and manual runs. */
+/**
+ * {@code lnd-sim}: the simulated LND on its own, for ingest processes and manual runs.
+ * {@code lnd-sim pay <bolt11>}: asks a running sim (files in {@code --dir}) to settle one of its
+ * invoices and prints the preimage, which is what a wallet hands back after paying.
+ */
 public class LndSimCommand extends Command {
     public LndSimCommand() {
-        super("lnd-sim", "Run the simulated LND (gRPC over TLS, macaroons) on a seeded or loaded graph");
+        super("lnd-sim", "Run the simulated LND (gRPC over TLS, macaroons), or 'lnd-sim pay <bolt11>' to pay it");
     }
 
     @Override
     public void configure(Subparser subparser) {
+        subparser.addArgument("action").nargs("*").help("nothing to run the sim; 'pay <bolt11>' to pay an invoice");
         subparser.addArgument("--host").setDefault("127.0.0.1").help("address to bind");
         subparser.addArgument("--port").type(Integer.class).setDefault(10009).help("gRPC port");
         subparser.addArgument("--dir").setDefault("data/lnd-sim").help("where tls.cert and *.macaroon are written");
@@ -28,6 +33,21 @@ public class LndSimCommand extends Command {
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
+        java.util.List<String> action = ns.getList("action");
+        if (!action.isEmpty()) {
+            if (action.size() != 2 || !"pay".equals(action.get(0))) {
+                throw new IllegalArgumentException("usage: lnd-sim [--dir DIR] [--port PORT] pay <bolt11>");
+            }
+            Path dir = Path.of(ns.getString("dir"));
+            var paid = com.satrank.lndsim.SimPayClient.pay(new com.satrank.ingest.lnd.LndEndpoint(
+                    "localhost", ns.getInt("port"), dir.resolve("tls.cert"),
+                    dir.resolve(com.satrank.lndsim.SimMacaroons.PAY), java.time.Duration.ofSeconds(10)),
+                    action.get(1));
+            System.out.println("paid " + paid.amountMsat() / 1000 + " sat");
+            System.out.println("payment_hash " + paid.paymentHashHex());
+            System.out.println("preimage " + paid.preimageHex());
+            return;
+        }
         String graph = ns.getString("graph");
         LndSimSettings settings = new LndSimSettings(ns.getString("host"), ns.getInt("port"),
                 Path.of(ns.getString("dir")), ns.getLong("seed"), ns.getInt("nodes"), ns.getInt("channels"),
