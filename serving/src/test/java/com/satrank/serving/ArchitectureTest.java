@@ -21,7 +21,7 @@ class ArchitectureTest {
 
     @Test
     void domain_core_imports_no_framework() {
-        noClasses().that().resideInAnyPackage("com.satrank.model..", "com.satrank.bolt11..", "com.satrank.pipeline.scoring..",
+        noClasses().that().resideInAnyPackage("com.satrank.model..", "com.satrank.bolt11..", "com.satrank.l402..", "com.satrank.pipeline.scoring..",
                         "com.satrank.pipeline.graph..", "com.satrank.ingest.graph..", "com.satrank.graph..")
                 .should().dependOnClassesThat().resideInAnyPackage("net.openhft..", "org.jdbi..", "io.dropwizard..",
                         "jakarta.ws..", "org.glassfish..", "io.grpc..", "org.eclipse.jetty..")

@@ -11,6 +11,7 @@ import com.satrank.log.ChronicleEventLog;
 import com.satrank.log.EventAppender;
 import com.satrank.log.LogPosition;
 import com.satrank.log.LogStream;
+import com.satrank.l402.L402Tokens;
 import com.satrank.pipeline.graph.GraphState;
 import com.satrank.pipeline.scoring.GraphMetrics;
 import io.dropwizard.core.cli.Command;
@@ -97,6 +98,35 @@ public class BenchCommand extends Command {
             double metricsMs = median(runs, () -> GraphMetrics.compute(state[0]));
             System.out.printf("pipeline: node metrics incl. PageRank median %.0f ms%n", metricsMs);
         }
+        benchL402(runs);
+    }
+
+    /** Verification of one L402 header: base64, macaroon decode, HMAC chain, caveats, sha256(preimage). */
+    private static void benchL402(int runs) {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        L402Tokens tokens = new L402Tokens(secret, "satrank", "bench");
+        byte[] preimage = new byte[32];
+        byte[] hash;
+        try {
+            hash = java.security.MessageDigest.getInstance("SHA-256").digest(preimage);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Instant now = Instant.now();
+        String header = "L402 " + tokens.mint(hash, new byte[32], 21_000, now.plusSeconds(3600)) + ":"
+                + java.util.HexFormat.of().formatHex(preimage);
+        int perRun = 200_000;
+        double ms = median(runs, () -> {
+            for (int i = 0; i < perRun; i++) {
+                if (!tokens.verify(header, now).ok()) {
+                    throw new IllegalStateException("bench token did not verify");
+                }
+            }
+            return null;
+        });
+        System.out.printf("l402: verification median %.1f µs per header (%d per run, one thread)%n",
+                ms * 1000.0 / perRun, perRun);
     }
 
     private static void appendAll(EventAppender appender, List<Event.Builder> events) {
