@@ -26,11 +26,22 @@ public final class LndSimServer implements Closeable {
     private final Server server;
     private final Path dir;
     private final SimGraph graph;
+    private final SimReliability reliability;
+    private final InstantSource clock;
 
-    private LndSimServer(Server server, Path dir, SimGraph graph) {
+    private LndSimServer(Server server, Path dir, SimGraph graph, SimReliability reliability, InstantSource clock) {
         this.server = server;
         this.dir = dir;
         this.graph = graph;
+        this.reliability = reliability;
+        this.clock = clock;
+    }
+
+    /** The hidden success probability of a payment of {@code amountSat} to {@code pubkey} now. */
+    public double trueSuccessProbability(String pubkey, long amountSat) {
+        return graph.target(pubkey, clock.instant())
+                .map(t -> reliability.successProbability(pubkey, t.dead(), t.maxEnabledChannelSat(), amountSat))
+                .orElse(0.0);
     }
 
     public static LndSimServer start(LndSimSettings settings, InstantSource clock) {
@@ -45,7 +56,9 @@ public final class LndSimServer implements Closeable {
                             .generate(settings.nodes(), settings.channels(), identity.publicKey())
                             .evolving(settings.seed());
             SimInvoices invoices = new SimInvoices(identity, clock);
-            var service = new SimLightningService(graph, identity, clock, 870_000, invoices);
+            SimReliability reliability = new SimReliability(settings.seed());
+            SimRouting routing = new SimRouting(graph, reliability, clock);
+            var service = new SimLightningService(graph, identity, clock, 870_000, invoices, routing);
             var interceptor = new MacaroonInterceptor(macaroons);
             Server server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
                     .sslContext(GrpcSslContexts.forServer(dir.resolve("tls.cert").toFile(),
@@ -53,11 +66,12 @@ public final class LndSimServer implements Closeable {
                     .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                     .addService(ServerInterceptors.intercept(service, interceptor))
                     .addService(ServerInterceptors.intercept(new SimControlService(invoices), interceptor))
+                    .addService(ServerInterceptors.intercept(new SimRouterService(routing), interceptor))
                     .build()
                     .start();
             LOG.info("lnd-sim listening on {}:{} with {} nodes / {} channels; files in {}", settings.host(),
                     server.getPort(), graph.nodeCount(), graph.channelCount(), dir.toAbsolutePath());
-            return new LndSimServer(server, dir, graph);
+            return new LndSimServer(server, dir, graph, reliability, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("lnd-sim did not start", e);
         }

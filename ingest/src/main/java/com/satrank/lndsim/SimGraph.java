@@ -77,6 +77,39 @@ public final class SimGraph {
         return Optional.of(info.setNumChannels(count).setTotalCapacity(capacity).build());
     }
 
+    /** What routing to a node needs: its channels that can forward, and whether it is dead. */
+    public record Target(String pubkey, boolean dead, long maxEnabledChannelSat, List<ChannelEdge> enabledChannels) {
+    }
+
+    /** A node stops announcing when it is gone; two weeks of silence is LND's own pruning horizon. */
+    static final Duration DEAD_AFTER = Duration.ofDays(14);
+
+    public synchronized Optional<Target> target(String pubkey, Instant now) {
+        evolveTo(now);
+        Integer index = nodeIndex.get(pubkey);
+        if (index == null) {
+            return Optional.empty();
+        }
+        boolean dead = nodes.get(index).getLastUpdate() < start.minus(DEAD_AFTER).getEpochSecond();
+        List<ChannelEdge> enabled = new ArrayList<>();
+        long max = 0;
+        for (ChannelEdge edge : edges.values()) {
+            boolean mine = edge.getNode1Pub().equals(pubkey) || edge.getNode2Pub().equals(pubkey);
+            boolean open = (edge.hasNode1Policy() && !edge.getNode1Policy().getDisabled())
+                    || (edge.hasNode2Policy() && !edge.getNode2Policy().getDisabled());
+            if (mine && open) {
+                enabled.add(edge);
+                max = Math.max(max, edge.getCapacity());
+            }
+        }
+        return Optional.of(new Target(pubkey, dead, max, enabled));
+    }
+
+    /** Every node pubkey, in graph order (for truth exports). */
+    public synchronized List<String> pubkeys() {
+        return nodes.stream().map(LightningNode::getPubKey).toList();
+    }
+
     public synchronized int nodeCount() {
         return nodes.size();
     }

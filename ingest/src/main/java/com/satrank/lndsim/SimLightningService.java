@@ -11,6 +11,8 @@ import com.satrank.lnd.lnrpc.LightningGrpc;
 import com.satrank.lnd.lnrpc.NodeInfo;
 import com.satrank.lnd.lnrpc.NodeInfoRequest;
 import com.satrank.lnd.lnrpc.PaymentHash;
+import com.satrank.lnd.lnrpc.QueryRoutesRequest;
+import com.satrank.lnd.lnrpc.QueryRoutesResponse;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.InstantSource;
@@ -23,10 +25,12 @@ final class SimLightningService extends LightningGrpc.LightningImplBase {
     private final InstantSource clock;
     private final int genesisBlockHeight;
     private final SimInvoices invoices;
+    private final SimRouting routing;
 
     SimLightningService(SimGraph graph, SimIdentity identity, InstantSource clock, int blockHeight,
-                        SimInvoices invoices) {
+                        SimInvoices invoices, SimRouting routing) {
         this.invoices = invoices;
+        this.routing = routing;
         this.graph = graph;
         this.identity = identity;
         this.clock = clock;
@@ -68,6 +72,20 @@ final class SimLightningService extends LightningGrpc.LightningImplBase {
                     response.onCompleted();
                 },
                 () -> response.onError(Status.NOT_FOUND.withDescription("unable to find node").asRuntimeException()));
+    }
+
+    @Override
+    public void queryRoutes(QueryRoutesRequest request, StreamObserver<QueryRoutesResponse> response) {
+        long msat = request.getAmtMsat() != 0 ? request.getAmtMsat() : request.getAmt() * 1000L;
+        if (msat <= 0) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription("amount must be positive").asRuntimeException());
+            return;
+        }
+        routing.findRoute(request.getPubKey(), msat).ifPresentOrElse(route -> {
+            response.onNext(QueryRoutesResponse.newBuilder().addRoutes(route).setSuccessProb(0.5).build());
+            response.onCompleted();
+        }, () -> response.onError(Status.UNKNOWN.withDescription("unable to find a path to destination")
+                .asRuntimeException()));
     }
 
     @Override

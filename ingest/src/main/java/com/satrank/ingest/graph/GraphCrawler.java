@@ -35,6 +35,15 @@ public final class GraphCrawler {
     public record Result(long snapshotId, boolean keyframe, int events, int nodes, int channels) {
     }
 
+    /** Pubkeys of the last graph crawled (empty before the first crawl): the prober's candidates. */
+    public synchronized java.util.List<com.satrank.model.Pubkey> lastNodePubkeys() {
+        if (previous == null) {
+            return java.util.List.of();
+        }
+        return previous.nodes().keySet().stream()
+                .map(k -> com.satrank.model.Pubkey.fromBytes(k.toByteArray())).toList();
+    }
+
     public synchronized Result crawlOnce() {
         GraphSnapshot current = lnd.describeGraph();
         long now = clock.millis();

@@ -22,13 +22,13 @@ public final class LndStatus {
         this.metrics = metrics;
     }
 
-    void recordSuccess(String method, long nanos) {
+    public void recordSuccess(String method, long nanos) {
         consecutiveFailures.set(0);
         successes.incrementAndGet();
         metrics.timer(MetricRegistry.name("satrank_lnd_call", method)).update(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void recordFailure(String method, String code) {
+    public void recordFailure(String method, String code) {
         consecutiveFailures.incrementAndGet();
         failures.incrementAndGet();
         lastError = method + ": " + code;
