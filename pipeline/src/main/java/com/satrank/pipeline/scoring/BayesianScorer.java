@@ -1,0 +1,93 @@
+package com.satrank.pipeline.scoring;
+
+import com.satrank.pipeline.evidence.EvidenceSource;
+import com.satrank.pipeline.evidence.NodeEvidence;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+
+/**
+ * Beta posteriors from evidence, in event time only. Each hour bucket counts with weight
+ * w_source · exp(−(asOf − bucket midpoint)/τ), τ = 7 days; a source's posterior is
+ * Beta(1.5 + S, 1.5 + F); the combined one adds S and F of the sources that observe payments
+ * (see {@link EvidenceSource}). ci95 is the exact Beta
+ * 2.5 %/97.5 % quantile (Commons Statistics). Verdict ladder and convergence as in the reference,
+ * except that a payment probe and pathfinding are two sources, so SAFE is reachable for nodes.
+ * Formulas and constants: docs/scoring.md.
+ */
+public final class BayesianScorer {
+    public static final double PRIOR = 1.5;
+    public static final double TAU_MS = 7 * 24 * 3600 * 1000.0;
+    static final double SAFE_P = 0.80;
+    static final double SAFE_CI_LOW = 0.65;
+    static final double SAFE_MIN_N = 10;
+    static final double RISKY_P = 0.50;
+    static final double RISKY_CI_HIGH = 0.65;
+    static final double UNKNOWN_CI_WIDTH = 0.40;
+    static final double MIN_N = 5;
+    static final double CONVERGENCE_P = 0.80;
+    static final int CONVERGENCE_SOURCES = 2;
+
+    private BayesianScorer() {
+    }
+
+    public static BayesianScore score(NodeEvidence evidence, long asOfMs) {
+        double totalS = 0;
+        double totalF = 0;
+        int converging = 0;
+        Map<String, BayesianScore.SourcePosterior> sources = new LinkedHashMap<>();
+        for (EvidenceSource source : EvidenceSource.values()) {
+            TreeMap<Long, int[]> hours = evidence == null ? new TreeMap<>() : evidence.hours(source);
+            double s = 0;
+            double f = 0;
+            for (var bucket : hours.headMap(Math.floorDiv(asOfMs, NodeEvidence.HOUR_MS), true).entrySet()) {
+                long midpoint = bucket.getKey() * NodeEvidence.HOUR_MS + NodeEvidence.HOUR_MS / 2;
+                double decay = Math.exp(-Math.max(0, asOfMs - midpoint) / TAU_MS) * source.weight();
+                s += bucket.getValue()[0] * decay;
+                f += bucket.getValue()[1] * decay;
+            }
+            if (s + f > 0) {
+                BayesianScore.SourcePosterior p = posterior(s, f);
+                sources.put(source.label(), p);
+                if (p.pSuccess() >= CONVERGENCE_P) {
+                    converging++;
+                }
+            }
+            if (source.measuresPayment()) {
+                totalS += s;
+                totalF += f;
+            }
+        }
+        BayesianScore.SourcePosterior combined = posterior(totalS, totalF);
+        boolean converged = converging >= CONVERGENCE_SOURCES;
+        Verdict verdict = verdict(combined, converged);
+        long last = evidence == null || evidence.lastEventMs() == Long.MIN_VALUE ? 0 : evidence.lastEventMs();
+        return new BayesianScore(combined.pSuccess(), combined.ci95Low(), combined.ci95High(), combined.nObs(), verdict,
+                converged, sources, last);
+    }
+
+    static BayesianScore.SourcePosterior posterior(double successes, double failures) {
+        double a = PRIOR + successes;
+        double b = PRIOR + failures;
+        BetaDistribution beta = BetaDistribution.of(a, b);
+        return new BayesianScore.SourcePosterior(a / (a + b), beta.inverseCumulativeProbability(0.025),
+                beta.inverseCumulativeProbability(0.975), successes + failures);
+    }
+
+    static Verdict verdict(BayesianScore.SourcePosterior p, boolean converged) {
+        if (p.nObs() < MIN_N) {
+            return Verdict.INSUFFICIENT;
+        }
+        if (p.pSuccess() < RISKY_P || p.ci95High() < RISKY_CI_HIGH) {
+            return Verdict.RISKY;
+        }
+        if (p.ci95High() - p.ci95Low() > UNKNOWN_CI_WIDTH) {
+            return Verdict.UNKNOWN;
+        }
+        if (p.pSuccess() >= SAFE_P && p.ci95Low() >= SAFE_CI_LOW && p.nObs() >= SAFE_MIN_N && converged) {
+            return Verdict.SAFE;
+        }
+        return Verdict.UNKNOWN;
+    }
+}
