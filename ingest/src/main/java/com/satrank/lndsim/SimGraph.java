@@ -90,7 +90,7 @@ public final class SimGraph {
         if (index == null) {
             return Optional.empty();
         }
-        boolean dead = nodes.get(index).getLastUpdate() < start.minus(DEAD_AFTER).getEpochSecond();
+        boolean dead = isDead(nodes.get(index));
         List<ChannelEdge> enabled = new ArrayList<>();
         long max = 0;
         for (ChannelEdge edge : edges.values()) {
@@ -139,13 +139,15 @@ public final class SimGraph {
         }
     }
 
+    /** Share of channels opened (and as many closed) per simulated day; mainnet is a few tenths of a percent. */
+    static final double CHURN_PER_DAY = 0.01;
+
     private void applyTick(long tick) {
         Instant at = start.plus(TICK.multipliedBy(tick));
         SimGraphGenerator gen = new SimGraphGenerator(seed ^ (tick * 0x9E3779B97F4A7C15L), at);
         SplittableRandom r = gen.random();
-        // About 0.3 % of channels open or close per hour and three times as many fee updates,
-        // close to what gossip shows on mainnet.
-        int changes = Math.max(1, edges.size() / 20_000);
+        double expected = edges.size() * CHURN_PER_DAY * TICK.toMinutes() / 1440.0;
+        int changes = (int) expected + (r.nextDouble() < expected - Math.floor(expected) ? 1 : 0);
         List<Long> ids = new ArrayList<>(edges.keySet());
         for (int i = 0; i < changes && !ids.isEmpty(); i++) {
             edges.remove(ids.get(r.nextInt(ids.size())));
@@ -154,22 +156,31 @@ public final class SimGraph {
         for (int i = 0; i < changes; i++) {
             LightningNode a = nodes.get(r.nextInt(nodes.size()));
             LightningNode b = nodes.get(r.nextInt(nodes.size()));
-            if (!a.getPubKey().equals(b.getPubKey())) {
+            if (!a.getPubKey().equals(b.getPubKey()) && !isDead(a) && !isDead(b)) {
                 ChannelEdge edge = gen.newChannel(a, b, false, taken);
                 edges.put(edge.getChannelId(), edge);
             }
         }
+        // fee updates: three per channel change, at least one every few minutes on a mainnet-sized graph
         ids = new ArrayList<>(edges.keySet());
-        for (int i = 0; i < changes * 3; i++) {
+        int feeUpdates = 3 * changes + (r.nextDouble() < 0.3 ? 1 : 0);
+        for (int i = 0; i < feeUpdates && !ids.isEmpty(); i++) {
             long id = ids.get(r.nextInt(ids.size()));
             ChannelEdge edge = edges.get(id);
-            if (edge.hasNode1Policy()) {
+            if (edge.hasNode1Policy() && !edge.getNode1Policy().getDisabled()) {
                 edges.put(id, edge.toBuilder().setNode1Policy(gen.policy(edge.getCapacity(), false)).build());
             }
         }
-        for (int i = 0; i < Math.max(1, nodes.size() / 500); i++) {
+        // live nodes re-announce now and then; dead ones stay silent
+        for (int i = 0; i < Math.max(1, nodes.size() / 2000); i++) {
             int n = r.nextInt(nodes.size());
-            nodes.set(n, nodes.get(n).toBuilder().setLastUpdate((int) at.getEpochSecond()).build());
+            if (!isDead(nodes.get(n))) {
+                nodes.set(n, nodes.get(n).toBuilder().setLastUpdate((int) at.getEpochSecond()).build());
+            }
         }
+    }
+
+    private boolean isDead(LightningNode node) {
+        return node.getLastUpdate() < start.minus(DEAD_AFTER).getEpochSecond();
     }
 }

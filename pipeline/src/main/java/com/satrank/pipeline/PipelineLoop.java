@@ -9,12 +9,12 @@ import org.slf4j.LoggerFactory;
 public final class PipelineLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineLoop.class);
 
-    private final GraphPipeline pipeline;
+    private final ScoringPipeline pipeline;
     private final Duration idle;
     private final RepeatingTask task = new RepeatingTask("pipeline", this::drain);
     private volatile String lastError = "";
 
-    public PipelineLoop(GraphPipeline pipeline, Duration idle) {
+    public PipelineLoop(ScoringPipeline pipeline, Duration idle) {
         this.pipeline = pipeline;
         this.idle = idle;
     }

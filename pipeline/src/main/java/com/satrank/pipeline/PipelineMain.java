@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * A bare pipeline process without Dropwizard: {@code PipelineMain <dataDir> <jdbcUrl> <user> <password>}
- * drains the graph log once into an already migrated database and exits. Used by the kill -9
+ * drains the graph and probes logs once into an already migrated database and exits. Used by the kill -9
  * tests, which need a separate JVM to kill; operators use the {@code pipeline} command instead.
  */
 public final class PipelineMain {
@@ -19,8 +19,9 @@ public final class PipelineMain {
 
     public static void main(String[] args) {
         Jdbi jdbi = Jdbi.create(args[1], args[2], args[3]).installPlugin(new SqlObjectPlugin());
-        try (ChronicleEventLog log = ChronicleEventLog.open(Path.of(args[0]), LogStream.GRAPH, Clock.systemUTC())) {
-            GraphPipeline pipeline = new GraphPipeline(log, new JdbiScoreStore(jdbi));
+        try (ChronicleEventLog log = ChronicleEventLog.open(Path.of(args[0]), LogStream.GRAPH, Clock.systemUTC());
+             ChronicleEventLog probes = ChronicleEventLog.open(Path.of(args[0]), LogStream.PROBES, Clock.systemUTC())) {
+            ScoringPipeline pipeline = new ScoringPipeline(log, probes, new JdbiScoreStore(jdbi));
             int wrote = pipeline.drain();
             System.out.println("wrote " + wrote);
         }

@@ -26,11 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineKillIT {
     @Test
     void kill_9_at_random_points_then_restart_gives_the_uninterrupted_tables(@TempDir Path data) throws Exception {
-        GraphLogFixtures.writeLog(data, 3000, 9000, 12, Duration.ofHours(1));
+        GraphLogFixtures.writeLog(data, 3000, 9000, 12, Duration.ofHours(1), 200);
 
         PostgresFixture.Db reference = PostgresFixture.freshDatabase();
-        try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC())) {
-            new GraphPipeline(log, new JdbiScoreStore(Jdbi.create(reference.url(), reference.user(),
+        try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
+             ChronicleEventLog probes = ChronicleEventLog.open(data, LogStream.PROBES, Clock.systemUTC())) {
+            new ScoringPipeline(log, probes, new JdbiScoreStore(Jdbi.create(reference.url(), reference.user(),
                     reference.password()).installPlugin(new SqlObjectPlugin()))).drain();
         }
 
@@ -58,6 +59,7 @@ class PipelineKillIT {
                 .as("some kill landed after a committed snapshot and before the last: %s", checkpoints).isTrue();
         assertThat(killed.dump("nodes")).isEqualTo(reference.dump("nodes")).isNotEmpty();
         assertThat(killed.dump("network_stats")).isEqualTo(reference.dump("network_stats"));
+        assertThat(killed.dump("node_scores")).isEqualTo(reference.dump("node_scores")).isNotEmpty();
         assertThat(killed.dump("pipeline_checkpoint")).isEqualTo(reference.dump("pipeline_checkpoint"));
         assertThat(checkpoints).as("checkpoints never go backwards").isSorted();
     }
@@ -68,7 +70,8 @@ class PipelineKillIT {
 
     private static long checkpoint(PostgresFixture.Db db) {
         return db.count("pipeline_checkpoint") == 0 ? -1 : Jdbi.create(db.url(), db.user(), db.password())
-                .withHandle(h -> h.createQuery("SELECT log_index FROM pipeline_checkpoint").mapTo(Long.class).one());
+                .withHandle(h -> h.createQuery("SELECT log_index FROM pipeline_checkpoint WHERE stream = 'graph'")
+                        .mapTo(Long.class).one());
     }
 
     private static Process child(Path data, PostgresFixture.Db db) throws Exception {

@@ -104,7 +104,7 @@ public final class GraphMetrics {
                     node.getLastUpdate(), state.firstSeenMs(order.get(i))));
         }
         NetworkStatsRow stats = new NetworkStatsRow(n, live, channels.size(), totalCapacity,
-                state.appliedSnapshotId(), hex.formatHex(state.digest()), state.asOfMs());
+                state.appliedSnapshotId(), hex.formatHex(state.digest()), state.asOfMs(), 0);
         return new Result(rows, stats);
     }
 

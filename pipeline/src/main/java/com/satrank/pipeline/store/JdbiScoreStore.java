@@ -2,9 +2,6 @@ package com.satrank.pipeline.store;
 
 import com.satrank.log.LogPosition;
 import com.satrank.log.LogStream;
-import com.satrank.pipeline.scoring.NetworkStatsRow;
-import com.satrank.pipeline.scoring.NodeRow;
-import java.util.Collection;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@link ScoreStore} on Postgres through JDBI: one transaction per write, checkpoint included. */
@@ -23,22 +20,27 @@ public final class JdbiScoreStore implements ScoreStore {
     }
 
     @Override
-    public void write(Collection<NodeRow> changed, Collection<String> keepOnly, Collection<String> removedNodeIds,
-                      NetworkStatsRow stats,
-                      LogStream stream, LogPosition position, long eventTimeMs) {
+    public void write(PassOutput pass) {
         jdbi.useTransaction(handle -> {
             NodeDao dao = handle.attach(NodeDao.class);
-            if (keepOnly != null) {
-                dao.deleteAllExcept(keepOnly.toArray(new String[0]));
+            if (pass.keepOnly() != null) {
+                String[] keep = pass.keepOnly().toArray(new String[0]);
+                dao.deleteAllExcept(keep);
+                dao.deleteScoresExcept(keep);
             }
-            if (!removedNodeIds.isEmpty()) {
-                dao.deleteNodes(removedNodeIds);
+            if (!pass.removedNodeIds().isEmpty()) {
+                dao.deleteNodes(pass.removedNodeIds());
+                dao.deleteScores(pass.removedNodeIds());
             }
-            if (!changed.isEmpty()) {
-                dao.upsertNodes(changed);
+            if (!pass.changedNodes().isEmpty()) {
+                dao.upsertNodes(pass.changedNodes());
             }
-            dao.upsertStats(stats);
-            dao.saveCheckpoint(stream.dirName(), position.index(), eventTimeMs);
+            if (!pass.changedScores().isEmpty()) {
+                dao.upsertScores(pass.changedScores());
+            }
+            dao.upsertStats(pass.stats());
+            pass.positions().forEach((stream, position) ->
+                    dao.saveCheckpoint(stream.dirName(), position.index(), pass.asOfMs()));
         });
     }
 }

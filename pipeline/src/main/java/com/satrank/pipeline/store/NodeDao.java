@@ -2,6 +2,7 @@ package com.satrank.pipeline.store;
 
 import com.satrank.pipeline.scoring.NetworkStatsRow;
 import com.satrank.pipeline.scoring.NodeRow;
+import com.satrank.pipeline.scoring.ScoreRow;
 import java.util.Collection;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -32,14 +33,35 @@ public interface NodeDao {
     @SqlBatch("DELETE FROM nodes WHERE node_id = :nodeId")
     void deleteNodes(@Bind("nodeId") Collection<String> nodeIds);
 
+    @SqlBatch("""
+            INSERT INTO node_scores (node_id, p_success, ci95_low, ci95_high, n_obs, verdict, converged, probe_p_success,
+                                     probe_n_obs, route_p_success, route_n_obs, last_evidence_ms)
+            VALUES (:nodeId, :pSuccess, :ci95Low, :ci95High, :nObs, :verdict, :converged, :probePSuccess, :probeNObs,
+                    :routePSuccess, :routeNObs, :lastEvidenceMs)
+            ON CONFLICT (node_id) DO UPDATE SET
+                p_success = EXCLUDED.p_success, ci95_low = EXCLUDED.ci95_low, ci95_high = EXCLUDED.ci95_high,
+                n_obs = EXCLUDED.n_obs, verdict = EXCLUDED.verdict, converged = EXCLUDED.converged,
+                probe_p_success = EXCLUDED.probe_p_success, probe_n_obs = EXCLUDED.probe_n_obs,
+                route_p_success = EXCLUDED.route_p_success, route_n_obs = EXCLUDED.route_n_obs,
+                last_evidence_ms = EXCLUDED.last_evidence_ms
+            """)
+    void upsertScores(@BindMethods Collection<ScoreRow> rows);
+
+    @SqlBatch("DELETE FROM node_scores WHERE node_id = :nodeId")
+    void deleteScores(@Bind("nodeId") Collection<String> nodeIds);
+
+    @SqlUpdate("DELETE FROM node_scores WHERE NOT (node_id = ANY(:ids))")
+    void deleteScoresExcept(@Bind("ids") String[] ids);
+
     @SqlUpdate("DELETE FROM nodes WHERE NOT (node_id = ANY(:ids))")
     void deleteAllExcept(@Bind("ids") String[] ids);
 
     @SqlUpdate("""
             INSERT INTO network_stats (id, node_count, live_node_count, channel_count, capacity_sat, snapshot_id,
-                                       graph_digest, as_of_ms)
-            VALUES (1, :nodeCount, :liveNodeCount, :channelCount, :capacitySat, :snapshotId, :graphDigest, :asOfMs)
-            ON CONFLICT (id) DO UPDATE SET
+                                       graph_digest, as_of_ms, probes_applied)
+            VALUES (1, :nodeCount, :liveNodeCount, :channelCount, :capacitySat, :snapshotId, :graphDigest, :asOfMs,
+                    :probesApplied)
+            ON CONFLICT (id) DO UPDATE SET probes_applied = EXCLUDED.probes_applied,
                 node_count = EXCLUDED.node_count, live_node_count = EXCLUDED.live_node_count,
                 channel_count = EXCLUDED.channel_count, capacity_sat = EXCLUDED.capacity_sat,
                 snapshot_id = EXCLUDED.snapshot_id, graph_digest = EXCLUDED.graph_digest, as_of_ms = EXCLUDED.as_of_ms

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.satrank.log.ChronicleEventLog;
 import com.satrank.log.LogPosition;
 import com.satrank.log.LogStream;
-import com.satrank.pipeline.scoring.NetworkStatsRow;
-import com.satrank.pipeline.scoring.NodeRow;
+import com.satrank.pipeline.store.PassOutput;
 import com.satrank.pipeline.store.ScoreStore;
-import java.util.Collection;
 import com.satrank.pipeline.store.JdbiScoreStore;
 import com.satrank.testing.PostgresFixture;
 import java.nio.file.Path;
@@ -22,13 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real Chronicle log from the real crawler, real Postgres. */
-class GraphPipelineIT {
+class ScoringPipelineIT {
     @TempDir
     static Path data;
 
     @BeforeAll
     static void writeLog() {
-        GraphLogFixtures.writeLog(data, 2000, 6000, 6, Duration.ofHours(2));
+        GraphLogFixtures.writeLog(data, 2000, 6000, 6, Duration.ofHours(2), 300);
     }
 
     private static Jdbi jdbi(PostgresFixture.Db db) {
@@ -36,16 +34,22 @@ class GraphPipelineIT {
     }
 
     private static void drainAll(PostgresFixture.Db db) {
-        try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC())) {
-            new GraphPipeline(log, new JdbiScoreStore(jdbi(db))).drain();
+        try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
+             ChronicleEventLog probes = ChronicleEventLog.open(data, LogStream.PROBES, Clock.systemUTC())) {
+            new ScoringPipeline(log, probes, new JdbiScoreStore(jdbi(db))).drain();
         }
+    }
+
+    private static ChronicleEventLog probes() {
+        return ChronicleEventLog.open(data, LogStream.PROBES, Clock.systemUTC());
     }
 
     @Test
     void writes_one_row_per_node_with_ranks_and_checkpoints_the_last_snapshot() {
         PostgresFixture.Db db = PostgresFixture.freshDatabase();
-        try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC())) {
-            GraphPipeline pipeline = new GraphPipeline(log, new JdbiScoreStore(jdbi(db)));
+        try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
+             ChronicleEventLog probes = probes()) {
+            ScoringPipeline pipeline = new ScoringPipeline(log, probes, new JdbiScoreStore(jdbi(db)));
             assertThat(pipeline.drain()).isEqualTo(6);
             assertThat(pipeline.checkpoint()).isEqualTo(log.lastPosition());
             assertThat(db.count("nodes")).isEqualTo(pipeline.state().nodes().size());
@@ -60,6 +64,10 @@ class GraphPipelineIT {
         double sum = jdbi.withHandle(h -> h.createQuery("SELECT sum(pagerank) FROM nodes").mapTo(Double.class).one());
         assertThat(sum).isBetween(0.999999, 1.000001);
         assertThat(db.count("network_stats")).isEqualTo(1);
+        assertThat(db.count("node_scores")).isEqualTo(db.count("nodes"));
+        long scored = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM node_scores WHERE n_obs > 0")
+                .mapTo(Long.class).one());
+        assertThat(scored).as("nodes with probe evidence").isGreaterThan(1000);
     }
 
     @Test
@@ -67,8 +75,9 @@ class GraphPipelineIT {
         PostgresFixture.Db db = PostgresFixture.freshDatabase();
         drainAll(db);
         String before = db.dump("nodes") + db.dump("network_stats") + db.dump("pipeline_checkpoint");
-        try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC())) {
-            GraphPipeline again = new GraphPipeline(log, new JdbiScoreStore(jdbi(db)));
+        try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
+             ChronicleEventLog probes = probes()) {
+            ScoringPipeline again = new ScoringPipeline(log, probes, new JdbiScoreStore(jdbi(db)));
             assertThat(again.drain()).isZero();
             assertThat(again.state().appliedSnapshotId()).isPositive();
         }
@@ -89,20 +98,21 @@ class GraphPipelineIT {
             }
 
             @Override
-            public void write(Collection<NodeRow> changed, Collection<String> keepOnly, Collection<String> removed,
-                              NetworkStatsRow stats, LogStream stream, LogPosition position, long eventTimeMs) {
+            public void write(PassOutput pass) {
                 if (++calls[0] == 3) {
                     throw new IllegalStateException("connection refused");
                 }
-                real.write(changed, keepOnly, removed, stats, stream, position, eventTimeMs);
+                real.write(pass);
             }
         };
-        try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC())) {
-            GraphPipeline pipeline = new GraphPipeline(log, flaky);
+        try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
+             ChronicleEventLog probes = probes()) {
+            ScoringPipeline pipeline = new ScoringPipeline(log, probes, flaky);
             assertThatThrownBy(pipeline::drain).hasMessageContaining("connection refused");
             assertThat(pipeline.drain()).isEqualTo(4);
         }
         assertThat(db.dump("nodes")).isEqualTo(reference.dump("nodes"));
+        assertThat(db.dump("node_scores")).isEqualTo(reference.dump("node_scores"));
         assertThat(db.dump("pipeline_checkpoint")).isEqualTo(reference.dump("pipeline_checkpoint"));
     }
 

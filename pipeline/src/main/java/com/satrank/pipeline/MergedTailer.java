@@ -1,0 +1,48 @@
+package com.satrank.pipeline;
+
+import com.satrank.log.ChronicleEventLog;
+import com.satrank.log.LogStream;
+import com.satrank.log.LoggedEvent;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads several logs as one sequence ordered by (event time, stream order, position). A stream
+ * that has caught up does not hold the others back: every process stamps events from the same
+ * host clock when appending, so anything appended to it later carries a time no earlier than what
+ * has already been read elsewhere. A live run and a replay from index 0 therefore see one order.
+ */
+final class MergedTailer {
+    /** One event with the stream it came from. */
+    record Next(LogStream stream, LoggedEvent logged) {
+    }
+
+    private final Map<LogStream, ChronicleEventLog.Tailer> tailers = new EnumMap<>(LogStream.class);
+    private final Map<LogStream, LoggedEvent> heads = new EnumMap<>(LogStream.class);
+
+    void add(LogStream stream, ChronicleEventLog.Tailer tailer) {
+        tailers.put(stream, tailer);
+    }
+
+    Optional<Next> next() {
+        Next best = null;
+        for (var entry : tailers.entrySet()) {
+            LoggedEvent head = heads.get(entry.getKey());
+            if (head == null) {
+                head = entry.getValue().next().orElse(null);
+                if (head == null) {
+                    continue;
+                }
+                heads.put(entry.getKey(), head);
+            }
+            if (best == null || head.event().getEventTimeMs() < best.logged().event().getEventTimeMs()) {
+                best = new Next(entry.getKey(), head);
+            }
+        }
+        if (best != null) {
+            heads.remove(best.stream());
+        }
+        return Optional.ofNullable(best);
+    }
+}
