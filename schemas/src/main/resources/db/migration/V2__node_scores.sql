@@ -8,8 +8,12 @@ CREATE TABLE node_scores (
     verdict           TEXT NOT NULL CHECK (verdict IN ('SAFE', 'RISKY', 'UNKNOWN', 'INSUFFICIENT')),
     converged         BOOLEAN NOT NULL,
     probe_p_success   DOUBLE PRECISION,
+    probe_ci95_low    DOUBLE PRECISION,
+    probe_ci95_high   DOUBLE PRECISION,
     probe_n_obs       DOUBLE PRECISION,
     route_p_success   DOUBLE PRECISION,
+    route_ci95_low    DOUBLE PRECISION,
+    route_ci95_high   DOUBLE PRECISION,
     route_n_obs       DOUBLE PRECISION,
     last_evidence_ms  BIGINT NOT NULL
 );

@@ -90,9 +90,31 @@ class DemoAppIT {
         assertThat(byPubkey.status()).isEqualTo(200);
         assertThat(byPubkey.body().at("/data/agent/publicKeyHash").asText()).isEqualTo(entry.get("publicKeyHash").asText());
         assertThat(byPubkey.body().at("/data/lightningGraph/channels").asInt()).isPositive();
+        assertThat(byPubkey.body().at("/data/bayesian/verdict").asText())
+                .isIn("SAFE", "RISKY", "UNKNOWN", "INSUFFICIENT");
+        assertThat(byPubkey.body().at("/data/bayesian/time_constant_days").asInt()).isEqualTo(7);
         Reply byId = get("/api/agent/" + entry.get("publicKeyHash").asText().toUpperCase());
         assertThat(byId.status()).isEqualTo(200);
         assertThat(byId.body().at("/data/agent/publicKey").asText()).isEqualTo(entry.get("publicKey").asText());
+    }
+
+    @Test
+    void verdict_answers_known_nodes_with_their_posterior_and_unknown_ones_with_the_prior() throws Exception {
+        String pubkey = get("/api/agents/top?limit=1").body().at("/data/0/publicKey").asText();
+        Reply known = get("/api/agent/" + pubkey + "/verdict");
+        assertThat(known.status()).isEqualTo(200);
+        JsonNode d = known.body().get("data");
+        assertThat(d.get("p_success").asDouble()).isBetween(0.0, 1.0);
+        assertThat(d.get("ci95_low").asDouble()).isLessThanOrEqualTo(d.get("p_success").asDouble());
+        assertThat(d.get("ci95_high").asDouble()).isGreaterThanOrEqualTo(d.get("p_success").asDouble());
+        assertThat(d.get("is_meaningful").asBoolean()).isTrue();
+        assertThat(d.get("reason").asText()).contains("p_success=");
+
+        Reply unknown = get("/api/agent/02" + "11".repeat(32) + "/verdict");
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.body().at("/data/verdict").asText()).isEqualTo("INSUFFICIENT");
+        assertThat(unknown.body().at("/data/is_meaningful").asBoolean()).isFalse();
+        assertThat(get("/api/agent/xyz/verdict").status()).isEqualTo(400);
     }
 
     @Test

@@ -37,6 +37,11 @@ public class SatRankConfiguration extends Configuration {
     @JsonProperty
     private SimConfig sim = new SimConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ProbeConfig probe = new ProbeConfig();
+
     @JsonIgnore
     private ProcessMode mode = ProcessMode.SERVER;
 
@@ -62,6 +67,10 @@ public class SatRankConfiguration extends Configuration {
 
     public SimConfig sim() {
         return sim;
+    }
+
+    public ProbeConfig probe() {
+        return probe;
     }
 
     public ProcessMode mode() {

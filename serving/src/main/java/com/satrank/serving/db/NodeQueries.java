@@ -25,8 +25,21 @@ public interface NodeQueries {
             FROM network_stats WHERE id = 1""")
     Optional<NetworkStatsView> stats();
 
-    @SqlQuery("SELECT log_index FROM pipeline_checkpoint WHERE stream = :stream")
-    Optional<Long> checkpoint(@Bind("stream") String stream);
+    /** A stream's checkpoint. */
+    record Checkpoint(String stream, long logIndex) {
+    }
+
+    @SqlQuery("SELECT stream, log_index FROM pipeline_checkpoint ORDER BY stream")
+    @RegisterConstructorMapper(Checkpoint.class)
+    java.util.List<Checkpoint> checkpoints();
+
+    @SqlQuery("""
+            SELECT node_id, p_success, ci95_low, ci95_high, n_obs, verdict, converged, probe_p_success, probe_ci95_low,
+                   probe_ci95_high, probe_n_obs, route_p_success, route_ci95_low, route_ci95_high, route_n_obs,
+                   last_evidence_ms
+            FROM node_scores WHERE node_id = :id""")
+    @RegisterConstructorMapper(ScoreView.class)
+    Optional<ScoreView> score(@Bind("id") String nodeId);
 
     @SqlQuery("""
             SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL

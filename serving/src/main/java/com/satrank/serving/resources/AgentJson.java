@@ -1,6 +1,7 @@
 package com.satrank.serving.resources;
 
 import com.satrank.serving.db.NodeView;
+import com.satrank.serving.db.ScoreView;
 
 /**
  * JSON shapes for nodes, with the original's field names so its clients keep working
@@ -30,10 +31,27 @@ final class AgentJson {
                  String source, boolean stale, Integer rank) {
     }
 
-    record AgentDetail(Agent agent, LightningGraph lightningGraph) {
-        static AgentDetail from(NodeView n) {
+    record AgentDetail(Agent agent, BayesianJson bayesian, LightningGraph lightningGraph) {
+        static AgentDetail from(NodeView n, java.util.Optional<ScoreView> score) {
             return new AgentDetail(new Agent(n.nodeId(), n.pubkey(), n.alias(), n.color(), n.firstSeenMs() / 1000,
-                    n.lastUpdateS(), "lightning_graph", n.stale(), liveRank(n)), LightningGraph.from(n));
+                    n.lastUpdateS(), "lightning_graph", n.stale(), liveRank(n)),
+                    score.map(BayesianJson::from).orElse(null), LightningGraph.from(n));
+        }
+    }
+
+    /** GET /api/agent/{id}/verdict: the Bayesian block plus a sentence a person can read. */
+    record VerdictJson(@com.fasterxml.jackson.annotation.JsonUnwrapped BayesianJson bayesian, String reason) {
+        static VerdictJson from(java.util.Optional<ScoreView> score, boolean known) {
+            if (!known) {
+                return new VerdictJson(BayesianJson.unknownNode(), "Agent not found in the SatRank index");
+            }
+            if (score.isEmpty()) {
+                return new VerdictJson(BayesianJson.unknownNode(), "Node known from the graph, not scored yet");
+            }
+            BayesianJson b = BayesianJson.from(score.get());
+            return new VerdictJson(b, String.format(java.util.Locale.ROOT,
+                    "p_success=%.3f (n=%.1f, τ=7d) from payment probes and pathfinding; %s",
+                    b.pSuccess(), b.nObs(), b.convergence().converged() ? "sources converge" : "sources do not converge"));
         }
     }
 

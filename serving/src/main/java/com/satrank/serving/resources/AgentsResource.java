@@ -51,15 +51,29 @@ public final class AgentsResource {
     @Path("/agent/{id}")
     @Timed(name = "satrank_http_agent", absolute = true)
     public Envelope<AgentJson.AgentDetail> agent(@PathParam("id") String id) {
-        NodeRef ref;
+        NodeRef ref = parse(id);
+        return jdbi.withExtension(NodeQueries.class, q -> q.byId(ref.nodeId().hex())
+                        .map(n -> AgentJson.AgentDetail.from(n, q.score(n.nodeId()))))
+                .map(Envelope::of)
+                .orElseThrow(() -> ApiException.notFound("Agent not found: " + ref.nodeId().hex()));
+    }
+
+    @GET
+    @Path("/agent/{id}/verdict")
+    @Timed(name = "satrank_http_verdict", absolute = true)
+    public Envelope<AgentJson.VerdictJson> verdict(@PathParam("id") String id) {
+        NodeRef ref = parse(id);
+        return Envelope.of(jdbi.withExtension(NodeQueries.class, q -> {
+            String nodeId = ref.nodeId().hex();
+            return AgentJson.VerdictJson.from(q.score(nodeId), q.byId(nodeId).isPresent());
+        }));
+    }
+
+    private static NodeRef parse(String id) {
         try {
-            ref = NodeRef.parse(id);
+            return NodeRef.parse(id);
         } catch (IllegalArgumentException e) {
             throw ApiException.validation(e.getMessage());
         }
-        return jdbi.withExtension(NodeQueries.class, q -> q.byId(ref.nodeId().hex()))
-                .map(AgentJson.AgentDetail::from)
-                .map(Envelope::of)
-                .orElseThrow(() -> ApiException.notFound("Agent not found: " + ref.nodeId().hex()));
     }
 }

@@ -35,16 +35,16 @@ public final class HealthResource {
     private final Jdbi jdbi;
     private final String expectedSchemaVersion;
     private final LndView lnd;
-    private final ChronicleEventLog graphLog;
+    private final java.util.Map<com.satrank.log.LogStream, ChronicleEventLog> logs;
     private final InstantSource clock;
     private final long startedAtMs;
 
-    public HealthResource(Jdbi jdbi, String expectedSchemaVersion, LndView lnd, ChronicleEventLog graphLog,
-                          InstantSource clock) {
+    public HealthResource(Jdbi jdbi, String expectedSchemaVersion, LndView lnd,
+                          java.util.Map<com.satrank.log.LogStream, ChronicleEventLog> logs, InstantSource clock) {
         this.jdbi = jdbi;
         this.expectedSchemaVersion = expectedSchemaVersion;
         this.lnd = lnd;
-        this.graphLog = graphLog;
+        this.logs = logs;
         this.clock = clock;
         this.startedAtMs = clock.millis();
     }
@@ -62,17 +62,17 @@ public final class HealthResource {
         String dbStatus = jdbi == null ? "disabled" : "ok";
         String schemaVersion = null;
         Optional<NetworkStatsView> stats = Optional.empty();
-        Long checkpoint = null;
+        java.util.Map<String, Long> checkpoints = new java.util.HashMap<>();
         if (jdbi != null) {
             try {
             var snapshot = jdbi.withExtension(NodeQueries.class,
-                    q -> new Object[] {q.schemaVersion(), q.stats(), q.checkpoint("graph")});
+                    q -> new Object[] {q.schemaVersion(), q.stats(), q.checkpoints()});
             @SuppressWarnings("unchecked") Optional<String> version = (Optional<String>) snapshot[0];
             schemaVersion = version.orElse(null);
             @SuppressWarnings("unchecked") Optional<NetworkStatsView> s = (Optional<NetworkStatsView>) snapshot[1];
             stats = s;
-            @SuppressWarnings("unchecked") Optional<Long> c = (Optional<Long>) snapshot[2];
-            checkpoint = c.orElse(null);
+            @SuppressWarnings("unchecked") var c = (java.util.List<NodeQueries.Checkpoint>) snapshot[2];
+            c.forEach(cp -> checkpoints.put(cp.stream(), cp.logIndex()));
             } catch (RuntimeException e) {
                 dbStatus = "error";
                 problems.add("database unreachable");
@@ -91,10 +91,15 @@ public final class HealthResource {
             problems.add("LND degraded: " + lnd.status().lastError());
         }
         Map<String, Object> pipeline = null;
-        if (graphLog != null && jdbi != null) {
-            LogPosition at = checkpoint == null ? LogPosition.BEFORE_START : new LogPosition(checkpoint);
-            pipeline = Map.of("graph", Map.of("checkpointIndex", at.index(),
-                    "lastIndex", graphLog.lastPosition().index(), "eventsBehind", graphLog.eventsAfter(at)));
+        if (jdbi != null) {
+            pipeline = new LinkedHashMap<>();
+            for (var entry : logs.entrySet()) {
+                Long index = checkpoints.get(entry.getKey().dirName());
+                LogPosition at = index == null ? LogPosition.BEFORE_START : new LogPosition(index);
+                ChronicleEventLog log = entry.getValue();
+                pipeline.put(entry.getKey().dirName(), Map.of("checkpointIndex", at.index(),
+                        "lastIndex", log.lastPosition().index(), "eventsBehind", log.eventsAfter(at)));
+            }
         }
         String status = problems.isEmpty() ? "ok" : "error";
         Health body = new Health(status, problems, dbStatus, schemaVersion, expectedSchemaVersion, lnd.state(),

@@ -7,12 +7,15 @@ import com.satrank.ingest.lnd.LndEndpoint;
 import com.satrank.ingest.lnd.LndGraphClient;
 import com.satrank.ingest.lnd.LndInfo;
 import com.satrank.ingest.lnd.LndStatus;
+import com.satrank.ingest.lnd.ProbeClient;
+import com.satrank.ingest.probe.ProbeSettings;
+import com.satrank.ingest.probe.Prober;
 import com.satrank.lndsim.LndSimServer;
 import com.satrank.lndsim.LndSimSettings;
 import com.satrank.lndsim.SimMacaroons;
 import com.satrank.log.ChronicleEventLog;
 import com.satrank.log.LogStream;
-import com.satrank.pipeline.GraphPipeline;
+import com.satrank.pipeline.ScoringPipeline;
 import com.satrank.pipeline.PipelineLoop;
 import com.satrank.pipeline.store.JdbiScoreStore;
 import com.satrank.serving.api.ErrorMappers;
@@ -69,14 +72,18 @@ public final class Processes {
 
         ChronicleEventLog graphLog = ChronicleEventLog.open(dataDir, LogStream.GRAPH, clock);
         env.lifecycle().manage(onStop(graphLog::close));
+        ChronicleEventLog probesLog = ChronicleEventLog.open(dataDir, LogStream.PROBES, clock);
+        env.lifecycle().manage(onStop(probesLog::close));
 
         LndView lndView = LndView.disabled();
         if (mode.ingest()) {
-            LndEndpoint endpoint = mode.sim() ? startSim(config, env, dataDir, clock) : endpoint(config.lnd());
-            lndView = startIngest(config, env, endpoint, graphLog, clock);
+            SimFiles sim = mode.sim() ? startSim(config, env, dataDir, clock) : null;
+            LndEndpoint endpoint = sim != null ? sim.readonly() : endpoint(config.lnd());
+            String payMacaroon = sim != null ? sim.payMacaroon().toString() : config.probe().payMacaroonPath();
+            lndView = startIngest(config, env, endpoint, payMacaroon, graphLog, probesLog, clock);
         }
         if (mode.pipeline()) {
-            PipelineLoop loop = new PipelineLoop(new GraphPipeline(graphLog, new JdbiScoreStore(jdbi)),
+            PipelineLoop loop = new PipelineLoop(new ScoringPipeline(graphLog, probesLog, new JdbiScoreStore(jdbi)),
                     Duration.ofMillis(500));
             env.lifecycle().manage(managed(loop::start, loop::close));
         }
@@ -88,7 +95,8 @@ public final class Processes {
         jersey.register(new ErrorMappers.Json());
         jersey.register(new ErrorMappers.Database());
         jersey.register(new ErrorMappers.Unexpected());
-        jersey.register(new HealthResource(jdbi, expectedSchema, lndView, graphLog, clock));
+        jersey.register(new HealthResource(jdbi, expectedSchema, lndView,
+                java.util.Map.of(LogStream.GRAPH, graphLog, LogStream.PROBES, probesLog), clock));
         PrometheusRegistry prometheus = new PrometheusRegistry();
         // Jersey adds a "<name>.total" timer beside each @Timed "<name>"; Prometheus strips the
         // _total suffix, so exporting both would collide. The per-method timer alone is enough.
@@ -99,6 +107,8 @@ public final class Processes {
         jersey.register(new OpenApiResource());
         env.metrics().gauge("satrank_log_appended_bytes_graph", () -> graphLog::bytesAppended);
         env.metrics().gauge("satrank_log_appended_events_graph", () -> graphLog::eventsAppended);
+        env.metrics().gauge("satrank_log_appended_bytes_probes", () -> probesLog::bytesAppended);
+        env.metrics().gauge("satrank_log_appended_events_probes", () -> probesLog::eventsAppended);
         if (mode.api()) {
             jersey.register(new AgentsResource(jdbi));
             jersey.register(new StatsResource(jdbi));
@@ -108,15 +118,20 @@ public final class Processes {
         }
     }
 
-    private static LndEndpoint startSim(SatRankConfiguration config, Environment env, Path dataDir,
-                                        InstantSource clock) {
+    /** Where the embedded sim's credentials are. */
+    private record SimFiles(LndEndpoint readonly, Path payMacaroon) {
+    }
+
+    private static SimFiles startSim(SatRankConfiguration config, Environment env, Path dataDir,
+                                     InstantSource clock) {
         var sim = config.sim();
         LndSimServer server = LndSimServer.start(new LndSimSettings("127.0.0.1", sim.port(),
                 dataDir.resolve("lnd-sim"), sim.seed(), sim.nodes(), sim.channels(),
                 sim.graphFile().isBlank() ? null : Path.of(sim.graphFile())), clock);
         env.lifecycle().manage(onStop(server::close));
-        return new LndEndpoint("127.0.0.1", server.port(), server.tlsCertPath(),
-                server.macaroonPath(SimMacaroons.READONLY), config.lnd().deadline());
+        return new SimFiles(new LndEndpoint("127.0.0.1", server.port(), server.tlsCertPath(),
+                server.macaroonPath(SimMacaroons.READONLY), config.lnd().deadline()),
+                server.macaroonPath(SimMacaroons.PAY));
     }
 
     private static LndEndpoint endpoint(LndConfig lnd) {
@@ -128,7 +143,8 @@ public final class Processes {
     }
 
     private static LndView startIngest(SatRankConfiguration config, Environment env, LndEndpoint endpoint,
-                                       ChronicleEventLog graphLog, InstantSource clock) {
+                                       String payMacaroon, ChronicleEventLog graphLog, ChronicleEventLog probesLog,
+                                       InstantSource clock) {
         LndStatus status = new LndStatus(env.metrics());
         LndGraphClient client = new LndGraphClient(endpoint, status);
         env.lifecycle().manage(onStop(client::close));
@@ -144,6 +160,20 @@ public final class Processes {
                 config.ingest().keyframeEvery());
         GraphCrawlLoop loop = new GraphCrawlLoop(crawler, config.ingest().crawlInterval());
         env.lifecycle().manage(managed(loop::start, loop::close));
+        if (!payMacaroon.isBlank()) {
+            var probe = config.probe();
+            ProbeClient probeClient = new ProbeClient(endpoint, Path.of(payMacaroon), status);
+            Prober prober = new Prober(probeClient, probesLog.appender("prober", lndPubkey), crawler::lastNodePubkeys,
+                    java.util.Set::of, clock, new ProbeSettings(probe.targetsPerCycle(), probe.minInterval(),
+                    probe.concurrency(), probe.cycleInterval().multipliedBy(10)));
+            ProbeLoop probes = new ProbeLoop(prober, probe.cycleInterval());
+            env.lifecycle().manage(managed(probes::start, () -> {
+                probes.close();
+                probeClient.close();
+            }));
+        } else {
+            LOG.info("probe.payMacaroonPath not set: the prober is off");
+        }
         return new LndView(status, () -> {
             try {
                 info.set(client.getInfo());

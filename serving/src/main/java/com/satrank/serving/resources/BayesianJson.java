@@ -1,0 +1,63 @@
+package com.satrank.serving.resources;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.satrank.serving.db.ScoreView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference's BayesianScoreBlock (snake_case, 3-decimal rounding), from a node_scores row.
+ * Sources are {@code probe} (payment probes) and {@code route} (pathfinding); {@code report}
+ * arrives with reports.
+ */
+record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("ci95_low") double ci95Low,
+                    @JsonProperty("ci95_high") double ci95High, @JsonProperty("n_obs") double nObs, String verdict,
+                    Map<String, Source> sources, Convergence convergence,
+                    @JsonProperty("time_constant_days") int timeConstantDays,
+                    @JsonProperty("last_update") long lastUpdate, @JsonProperty("is_meaningful") boolean isMeaningful) {
+    static final double CONVERGENCE_THRESHOLD = 0.8;
+
+    record Source(@JsonProperty("p_success") double pSuccess, @JsonProperty("ci95_low") double ci95Low,
+                  @JsonProperty("ci95_high") double ci95High, @JsonProperty("n_obs") double nObs) {
+    }
+
+    record Convergence(boolean converged, @JsonProperty("sources_above_threshold") List<String> sourcesAboveThreshold,
+                       double threshold) {
+    }
+
+    /** The answer for a node SatRank does not know: the prior, flagged as not meaningful. */
+    static BayesianJson unknownNode() {
+        Map<String, Source> none = new LinkedHashMap<>();
+        none.put("probe", null);
+        none.put("route", null);
+        none.put("report", null);
+        return new BayesianJson(0.5, 0.0, 1.0, 0.0, "INSUFFICIENT", none,
+                new Convergence(false, List.of(), CONVERGENCE_THRESHOLD), 7, 0, false);
+    }
+
+    static BayesianJson from(ScoreView s) {
+        Map<String, Source> sources = new LinkedHashMap<>();
+        sources.put("probe", source(s.probePSuccess(), s.probeCi95Low(), s.probeCi95High(), s.probeNObs()));
+        sources.put("route", source(s.routePSuccess(), s.routeCi95Low(), s.routeCi95High(), s.routeNObs()));
+        sources.put("report", null);
+        List<String> above = new ArrayList<>();
+        if (s.probePSuccess() != null && s.probePSuccess() >= CONVERGENCE_THRESHOLD) {
+            above.add("probe");
+        }
+        if (s.routePSuccess() != null && s.routePSuccess() >= CONVERGENCE_THRESHOLD) {
+            above.add("route");
+        }
+        return new BayesianJson(r3(s.pSuccess()), r3(s.ci95Low()), r3(s.ci95High()), r3(s.nObs()), s.verdict(), sources,
+                new Convergence(s.converged(), above, CONVERGENCE_THRESHOLD), 7, s.lastEvidenceMs() / 1000, true);
+    }
+
+    private static Source source(Double p, Double lo, Double hi, Double n) {
+        return p == null ? null : new Source(r3(p), r3(lo), r3(hi), r3(n));
+    }
+
+    static double r3(double v) {
+        return Math.round(v * 1000.0) / 1000.0;
+    }
+}
