@@ -11,7 +11,10 @@ import java.util.Optional;
  * Reads several logs as one sequence ordered by (event time, stream order, position). A stream
  * that has caught up does not hold the others back: every process stamps events from the same
  * host clock when appending, so anything appended to it later carries a time no earlier than what
- * has already been read elsewhere. A live run and a replay from index 0 therefore see one order.
+ * has already been read elsewhere. Appenders read the clock a moment before they write, so an
+ * event is only released once it is {@code holdBack} older than the reading clock: a writer that
+ * is mid-append cannot slip an earlier event behind one already processed. A live run and a replay
+ * from index 0 therefore see one order; the hold-back only decides when, never what.
  */
 final class MergedTailer {
     /** One event with the stream it came from. */
@@ -20,6 +23,13 @@ final class MergedTailer {
 
     private final Map<LogStream, ChronicleEventLog.Tailer> tailers = new EnumMap<>(LogStream.class);
     private final Map<LogStream, LoggedEvent> heads = new EnumMap<>(LogStream.class);
+    private final java.time.InstantSource clock;
+    private final long holdBackMs;
+
+    MergedTailer(java.time.InstantSource clock, java.time.Duration holdBack) {
+        this.clock = clock;
+        this.holdBackMs = holdBack.toMillis();
+    }
 
     void add(LogStream stream, ChronicleEventLog.Tailer tailer) {
         tailers.put(stream, tailer);
@@ -40,9 +50,10 @@ final class MergedTailer {
                 best = new Next(entry.getKey(), head);
             }
         }
-        if (best != null) {
-            heads.remove(best.stream());
+        if (best == null || best.logged().event().getEventTimeMs() > clock.millis() - holdBackMs) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(best);
+        heads.remove(best.stream());
+        return Optional.of(best);
     }
 }

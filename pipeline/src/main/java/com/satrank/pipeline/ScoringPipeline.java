@@ -34,11 +34,16 @@ import java.util.Set;
  */
 public final class ScoringPipeline {
     /** Evidence older than ten time constants weighs less than 5e-5 of new evidence. */
+    /** Longer than any append takes after its writer read the clock. */
+    public static final java.time.Duration LIVE_HOLD_BACK = java.time.Duration.ofSeconds(2);
+    private static final java.time.Instant FAR_FUTURE = java.time.Instant.parse("9999-12-31T00:00:00Z");
     static final long EVIDENCE_HORIZON_MS = (long) (10 * BayesianScorer.TAU_MS);
 
     private final ChronicleEventLog graphLog;
     private final ChronicleEventLog probesLog;
     private final ScoreStore store;
+    private final java.time.InstantSource clock;
+    private final java.time.Duration holdBack;
     private final GraphState state = new GraphState();
     private final Map<ByteString, NodeEvidence> evidence = new HashMap<>();
     private final Map<String, NodeRow> writtenNodes = new HashMap<>();
@@ -53,17 +58,26 @@ public final class ScoringPipeline {
     private record Pending(LogPosition position, long asOfMs) {
     }
 
-    public ScoringPipeline(ChronicleEventLog graphLog, ChronicleEventLog probesLog, ScoreStore store) {
+    /** Live: events are released {@code holdBack} after their event time by {@code clock} (see MergedTailer). */
+    public ScoringPipeline(ChronicleEventLog graphLog, ChronicleEventLog probesLog, ScoreStore store,
+                           java.time.InstantSource clock, java.time.Duration holdBack) {
         this.graphLog = graphLog;
         this.probesLog = probesLog;
         this.store = store;
+        this.clock = clock;
+        this.holdBack = holdBack;
+    }
+
+    /** Replay of complete logs: nothing is still being written, so nothing is held back. */
+    public ScoringPipeline(ChronicleEventLog graphLog, ChronicleEventLog probesLog, ScoreStore store) {
+        this(graphLog, probesLog, store, () -> FAR_FUTURE, java.time.Duration.ZERO);
     }
 
     /** Reads what the logs hold now; returns the number of passes written to the store. */
     public synchronized int drain() {
         if (tailer == null) {
             checkpoint = store.checkpoint(LogStream.GRAPH);
-            tailer = new MergedTailer();
+            tailer = new MergedTailer(clock, holdBack);
             tailer.add(LogStream.GRAPH, graphLog.tailer().seekAfter(LogPosition.BEFORE_START));
             tailer.add(LogStream.PROBES, probesLog.tailer().seekAfter(LogPosition.BEFORE_START));
         }

@@ -83,7 +83,8 @@ public final class Processes {
             lndView = startIngest(config, env, endpoint, payMacaroon, graphLog, probesLog, clock);
         }
         if (mode.pipeline()) {
-            PipelineLoop loop = new PipelineLoop(new ScoringPipeline(graphLog, probesLog, new JdbiScoreStore(jdbi)),
+            PipelineLoop loop = new PipelineLoop(new ScoringPipeline(graphLog, probesLog, new JdbiScoreStore(jdbi),
+                    clock, ScoringPipeline.LIVE_HOLD_BACK),
                     Duration.ofMillis(500));
             env.lifecycle().manage(managed(loop::start, loop::close));
         }
