@@ -37,6 +37,25 @@ public final class LndSimServer implements Closeable {
         this.clock = clock;
     }
 
+    /**
+     * Writes the hidden truth as CSV: pubkey, success probability of a payment of each probe tier.
+     * Same seed and time, same file: what `lnd-sim truth` prints for calibration checks.
+     */
+    public void writeTruth(java.io.Writer out, long[] tiersSat) throws IOException {
+        out.write("pubkey");
+        for (long tier : tiersSat) {
+            out.write(",p_" + tier);
+        }
+        out.write("\n");
+        for (String pubkey : graph.pubkeys()) {
+            out.write(pubkey);
+            for (long tier : tiersSat) {
+                out.write(String.format(java.util.Locale.ROOT, ",%.6f", trueSuccessProbability(pubkey, tier)));
+            }
+            out.write("\n");
+        }
+    }
+
     /** The hidden success probability of a payment of {@code amountSat} to {@code pubkey} now. */
     public double trueSuccessProbability(String pubkey, long amountSat) {
         return graph.target(pubkey, clock.instant())

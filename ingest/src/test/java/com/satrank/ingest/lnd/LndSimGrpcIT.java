@@ -75,6 +75,22 @@ class LndSimGrpcIT {
     }
 
     @Test
+    void truth_export_lists_every_node_with_probabilities_that_fall_with_the_amount() throws Exception {
+        var out = new java.io.StringWriter();
+        sim.writeTruth(out, new long[] {1_000, 1_000_000});
+        String[] lines = out.toString().split("\n");
+        assertThat(lines[0]).isEqualTo("pubkey,p_1000,p_1000000");
+        assertThat(lines).hasSize(1502);
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",");
+            double small = Double.parseDouble(f[1]);
+            double large = Double.parseDouble(f[2]);
+            assertThat(small).isBetween(0.0, 1.0);
+            assertThat(large).isLessThanOrEqualTo(small);
+        }
+    }
+
+    @Test
     void invoice_macaroon_may_not_read_the_graph() {
         LndStatus status = new LndStatus(new MetricRegistry());
         try (LndGraphClient client = new LndGraphClient(endpoint(SimMacaroons.INVOICE), status)) {

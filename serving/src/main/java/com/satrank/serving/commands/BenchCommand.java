@@ -97,8 +97,39 @@ public class BenchCommand extends Command {
                             && e.getGraphSnapshotStarted().getKeyframe()).count(), foldMs);
             double metricsMs = median(runs, () -> GraphMetrics.compute(state[0]));
             System.out.printf("pipeline: node metrics incl. PageRank median %.0f ms%n", metricsMs);
+            benchScoringPass(state[0], runs);
         }
         benchL402(runs);
+    }
+
+    /**
+     * One scoring pass as the pipeline runs it: graph metrics plus a Bayesian score for every node,
+     * each with three days of hourly evidence (route and payment probe outcomes).
+     */
+    private static void benchScoringPass(GraphState state, int runs) {
+        java.util.Map<com.google.protobuf.ByteString, com.satrank.pipeline.evidence.NodeEvidence> evidence =
+                new java.util.HashMap<>();
+        long asOf = 1_800_000_000_000L;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (var pubkey : state.nodes().keySet()) {
+            var e = new com.satrank.pipeline.evidence.NodeEvidence();
+            for (int h = 0; h < 72; h++) {
+                long t = asOf - h * 3_600_000L;
+                e.add(com.satrank.pipeline.evidence.EvidenceSource.ROUTE, t, r.nextDouble() < 0.95);
+                e.add(com.satrank.pipeline.evidence.EvidenceSource.PROBE, t, r.nextDouble() < 0.8);
+            }
+            evidence.put(pubkey, e);
+        }
+        double ms = median(runs, () -> {
+            GraphMetrics.Result metrics = GraphMetrics.compute(state);
+            for (var row : metrics.rows()) {
+                var key = com.google.protobuf.ByteString.copyFrom(java.util.HexFormat.of().parseHex(row.pubkey()));
+                com.satrank.pipeline.scoring.BayesianScorer.score(evidence.get(key), asOf);
+            }
+            return metrics;
+        });
+        System.out.printf("pipeline: scoring pass (metrics + posteriors for %d nodes, 72 h of evidence each) "
+                + "median %.0f ms%n", state.nodes().size(), ms);
     }
 
     /** Verification of one L402 header: base64, macaroon decode, HMAC chain, caveats, sha256(preimage). */

@@ -21,7 +21,8 @@ public class LndSimCommand extends Command {
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("action").nargs("*").help("nothing to run the sim; 'pay <bolt11>' to pay an invoice");
+        subparser.addArgument("action").nargs("*").help("nothing to run the sim; 'pay <bolt11>' to pay an invoice; "
+                + "'truth' to print the hidden success probabilities (CSV) for --seed/--nodes/--channels");
         subparser.addArgument("--host").setDefault("127.0.0.1").help("address to bind");
         subparser.addArgument("--port").type(Integer.class).setDefault(10009).help("gRPC port");
         subparser.addArgument("--dir").setDefault("data/lnd-sim").help("where tls.cert and *.macaroon are written");
@@ -31,9 +32,25 @@ public class LndSimCommand extends Command {
         subparser.addArgument("--graph").help("serve this lncli describegraph JSON file (.gz accepted) instead");
     }
 
+    /** Starts the same sim on a free port just long enough to print its hidden truth. */
+    private static void writeTruth(Namespace ns) throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("lnd-sim-truth");
+        String graph = ns.getString("graph");
+        try (LndSimServer sim = LndSimServer.start(new LndSimSettings("127.0.0.1", 0, dir, ns.getLong("seed"),
+                ns.getInt("nodes"), ns.getInt("channels"), graph == null ? null : Path.of(graph)), Clock.systemUTC());
+             var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(System.out,
+                     java.nio.charset.StandardCharsets.UTF_8))) {
+            sim.writeTruth(out, com.satrank.ingest.probe.Prober.TIERS_SAT);
+        }
+    }
+
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
         java.util.List<String> action = ns.getList("action");
+        if (action.size() == 1 && "truth".equals(action.get(0))) {
+            writeTruth(ns);
+            return;
+        }
         if (!action.isEmpty()) {
             if (action.size() != 2 || !"pay".equals(action.get(0))) {
                 throw new IllegalArgumentException("usage: lnd-sim [--dir DIR] [--port PORT] pay <bolt11>");
