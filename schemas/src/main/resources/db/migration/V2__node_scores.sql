@@ -15,6 +15,10 @@ CREATE TABLE node_scores (
     route_ci95_low    DOUBLE PRECISION,
     route_ci95_high   DOUBLE PRECISION,
     route_n_obs       DOUBLE PRECISION,
+    report_p_success  DOUBLE PRECISION,
+    report_ci95_low   DOUBLE PRECISION,
+    report_ci95_high  DOUBLE PRECISION,
+    report_n_obs      DOUBLE PRECISION,
     last_evidence_ms  BIGINT NOT NULL
 );
 

@@ -6,6 +6,7 @@ import com.satrank.log.LogPosition;
 import com.satrank.log.LogStream;
 import com.satrank.pipeline.evidence.NodeEvidence;
 import com.satrank.pipeline.evidence.ProbeEvidence;
+import com.satrank.pipeline.evidence.ReportEvidence;
 import com.satrank.pipeline.graph.GraphState;
 import com.satrank.pipeline.scoring.BayesianScorer;
 import com.satrank.pipeline.scoring.GraphMetrics;
@@ -23,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Folds the graph and probes logs, merged in event-time order, into graph state and per-node
+ * Folds the graph, probes and reports logs, merged in event-time order, into graph state and per-node
  * evidence. Each completed graph snapshot triggers a scoring pass as of its event time: node
  * metrics, Bayesian scores, stats and every stream's position, written in one transaction. On
  * start it re-folds both logs from index 0 to rebuild memory (first sightings, evidence) but
@@ -41,6 +42,7 @@ public final class ScoringPipeline {
 
     private final ChronicleEventLog graphLog;
     private final ChronicleEventLog probesLog;
+    private final ChronicleEventLog reportsLog;
     private final ScoreStore store;
     private final java.time.InstantSource clock;
     private final java.time.Duration holdBack;
@@ -59,18 +61,31 @@ public final class ScoringPipeline {
     }
 
     /** Live: events are released {@code holdBack} after their event time by {@code clock} (see MergedTailer). */
-    public ScoringPipeline(ChronicleEventLog graphLog, ChronicleEventLog probesLog, ScoreStore store,
-                           java.time.InstantSource clock, java.time.Duration holdBack) {
+    public ScoringPipeline(ChronicleEventLog graphLog, ChronicleEventLog probesLog, ChronicleEventLog reportsLog,
+                           ScoreStore store, java.time.InstantSource clock, java.time.Duration holdBack) {
         this.graphLog = graphLog;
         this.probesLog = probesLog;
+        this.reportsLog = reportsLog;
         this.store = store;
         this.clock = clock;
         this.holdBack = holdBack;
     }
 
+    /** Graph and probes only (no reports log), live. */
+    public ScoringPipeline(ChronicleEventLog graphLog, ChronicleEventLog probesLog, ScoreStore store,
+                           java.time.InstantSource clock, java.time.Duration holdBack) {
+        this(graphLog, probesLog, null, store, clock, holdBack);
+    }
+
     /** Replay of complete logs: nothing is still being written, so nothing is held back. */
     public ScoringPipeline(ChronicleEventLog graphLog, ChronicleEventLog probesLog, ScoreStore store) {
-        this(graphLog, probesLog, store, () -> FAR_FUTURE, java.time.Duration.ZERO);
+        this(graphLog, probesLog, null, store, () -> FAR_FUTURE, java.time.Duration.ZERO);
+    }
+
+    /** Replay of complete logs including reports. */
+    public static ScoringPipeline replay(ChronicleEventLog graphLog, ChronicleEventLog probesLog,
+                                         ChronicleEventLog reportsLog, ScoreStore store) {
+        return new ScoringPipeline(graphLog, probesLog, reportsLog, store, () -> FAR_FUTURE, java.time.Duration.ZERO);
     }
 
     /** Reads what the logs hold now; returns the number of passes written to the store. */
@@ -80,6 +95,9 @@ public final class ScoringPipeline {
             tailer = new MergedTailer(clock, holdBack);
             tailer.add(LogStream.GRAPH, graphLog.tailer().seekAfter(LogPosition.BEFORE_START));
             tailer.add(LogStream.PROBES, probesLog.tailer().seekAfter(LogPosition.BEFORE_START));
+            if (reportsLog != null) {
+                tailer.add(LogStream.REPORTS, reportsLog.tailer().seekAfter(LogPosition.BEFORE_START));
+            }
         }
         int wrote = 0;
         if (unwritten != null) {
@@ -95,6 +113,9 @@ public final class ScoringPipeline {
                 ProbeEvidence.apply(event.getProbeCompleted(), event.getEventTimeMs(),
                         evidence.computeIfAbsent(event.getProbeCompleted().getTargetPubkey(), k -> new NodeEvidence()));
                 probesApplied++;
+            } else if (event.hasPaymentReported()) {
+                ReportEvidence.apply(event.getPaymentReported(), event.getEventTimeMs(),
+                        evidence.computeIfAbsent(event.getPaymentReported().getTargetPubkey(), k -> new NodeEvidence()));
             } else if (state.apply(event) && logged.position().isAfter(checkpoint)) {
                 unwritten = new Pending(logged.position(), event.getEventTimeMs());
                 writePass(unwritten);

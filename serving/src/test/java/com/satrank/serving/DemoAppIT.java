@@ -166,6 +166,73 @@ class DemoAppIT {
         assertThat(out).contains("SatRank healthy: status=ok db=ok lnd=ok");
     }
 
+    static Reply post(String path, String json, String apiKey, String contentType) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(json));
+        if (apiKey != null) {
+            b.header("X-API-Key", apiKey);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
+                ? JSON.readTree(r.body()) : null;
+        return new Reply(r.statusCode(), body, r);
+    }
+
+    static final String KEY = "test-key-0123456789";
+
+    @Test
+    void reports_need_the_key_valid_input_and_one_per_target_and_hour() throws Exception {
+        String target = get("/api/agents/top?limit=3").body().at("/data/2/publicKey").asText();
+        String body = "{\"target\":\"" + target + "\",\"outcome\":\"failure\",\"amountSats\":1000}";
+        assertThat(post("/api/report", body, null, "application/json").status()).isEqualTo(401);
+        assertThat(post("/api/report", body, "wrong", "application/json").status()).isEqualTo(401);
+        assertThat(post("/api/report", body, KEY, "text/plain").status()).isEqualTo(415);
+        for (String bad : new String[] {"{}", "{\"target\":\"zz\",\"outcome\":\"success\"}",
+            "{\"target\":\"" + target + "\",\"outcome\":\"maybe\"}",
+            "{\"target\":\"" + target + "\",\"outcome\":\"success\",\"amountSats\":-5}",
+            "{\"target\":\"" + target + "\",\"outcome\":\"success\",\"preimage\":\"abc\"}"}) {
+            Reply r = post("/api/report", bad, KEY, "application/json");
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.body().at("/error/code").asText()).as(bad).isEqualTo("VALIDATION_ERROR");
+        }
+        Reply malformed = post("/api/report", "{not json", KEY, "application/json");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().at("/error/code").asText()).isEqualTo("MALFORMED_REQUEST");
+
+        Reply first = post("/api/report", body, KEY, "application/json");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.body().at("/data/proven").asBoolean()).isFalse();
+        assertThat(first.body().at("/data/weight").asDouble()).isEqualTo(0.3);
+        Reply again = post("/api/report", body, KEY, "application/json");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().at("/error/code").asText()).isEqualTo("DUPLICATE_REPORT");
+    }
+
+    @Test
+    void a_report_with_the_sims_invoice_and_the_preimage_from_paying_it_is_proven() throws Exception {
+        Path sim = DATA.resolve("lnd-sim");
+        var endpoint = new com.satrank.ingest.lnd.LndEndpoint("localhost", 10119, sim.resolve("tls.cert"),
+                sim.resolve("invoice.macaroon"), Duration.ofSeconds(10));
+        var channel = com.satrank.ingest.lnd.LndChannels.open(endpoint);
+        String invoice;
+        try {
+            invoice = com.satrank.lnd.lnrpc.LightningGrpc.newBlockingStub(channel)
+                    .withCallCredentials(com.satrank.ingest.lnd.LndChannels.macaroon(sim.resolve("invoice.macaroon")))
+                    .addInvoice(com.satrank.lnd.lnrpc.Invoice.newBuilder().setValue(500).setMemo("report me").build())
+                    .getPaymentRequest();
+        } finally {
+            channel.shutdownNow();
+        }
+        var paid = com.satrank.lndsim.SimPayClient.pay(new com.satrank.ingest.lnd.LndEndpoint("localhost", 10119,
+                sim.resolve("tls.cert"), sim.resolve("pay.macaroon"), Duration.ofSeconds(10)), invoice);
+        String simPubkey = get("/api/health").body().at("/data/lnd/pubkey").asText();
+        Reply proven = post("/api/report", "{\"target\":\"" + simPubkey + "\",\"outcome\":\"success\",\"bolt11\":\""
+                + invoice + "\",\"preimage\":\"" + paid.preimageHex() + "\"}", KEY, "application/json");
+        assertThat(proven.status()).as(String.valueOf(proven.body())).isEqualTo(201);
+        assertThat(proven.body().at("/data/proven").asBoolean()).as(proven.body().toString()).isTrue();
+        assertThat(proven.body().at("/data/weight").asDouble()).isEqualTo(1.0);
+    }
+
     @Test
     void stats_count_each_channel_once() throws Exception {
         JsonNode d = get("/api/stats").body().get("data");

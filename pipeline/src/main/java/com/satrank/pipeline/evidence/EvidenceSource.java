@@ -1,15 +1,19 @@
 package com.satrank.pipeline.evidence;
 
 /**
- * Where an observation came from. Only sources that observe payments themselves feed p_success:
- * a payment probe (a "no route" answer counts as a failed payment, since a payment would fail too)
- * and, next, reports. Pathfinding only shows our LND knows a path; it has its own posterior and
- * counts toward convergence, but mixing it into p_success would inflate p for routable yet
- * unreliable nodes and break calibration.
+ * Where an observation came from, and how much one counts. Only sources that observe payments
+ * themselves feed p_success: a payment probe (a "no route" answer counts as a failed payment,
+ * since a payment would fail too) and agents' reports. Pathfinding only shows our LND knows a
+ * path; it has its own posterior and counts toward convergence, but mixing it into p_success would
+ * inflate p for routable yet unreliable nodes. A report proven by an invoice the target signed and
+ * the matching preimage counts fully; an unproven one (anyone can claim anything) counts 0.3.
+ * Sources sharing a label form one posterior.
  */
 public enum EvidenceSource {
     ROUTE("route", 1.0, false),
-    PROBE("probe", 1.0, true);
+    PROBE("probe", 1.0, true),
+    REPORT_PROVEN("report", 1.0, true),
+    REPORT_UNVERIFIED("report", 0.3, true);
 
     private final String label;
     private final double weight;

@@ -37,6 +37,7 @@ public final class BayesianScorer {
         double totalF = 0;
         int converging = 0;
         Map<String, BayesianScore.SourcePosterior> sources = new LinkedHashMap<>();
+        Map<String, double[]> byLabel = new LinkedHashMap<>();
         for (EvidenceSource source : EvidenceSource.values()) {
             TreeMap<Long, int[]> hours = evidence == null ? new TreeMap<>() : evidence.hours(source);
             double s = 0;
@@ -47,16 +48,23 @@ public final class BayesianScorer {
                 s += bucket.getValue()[0] * decay;
                 f += bucket.getValue()[1] * decay;
             }
-            if (s + f > 0) {
-                BayesianScore.SourcePosterior p = posterior(s, f);
-                sources.put(source.label(), p);
-                if (p.pSuccess() >= CONVERGENCE_P) {
-                    converging++;
-                }
-            }
+            double[] sf = byLabel.computeIfAbsent(source.label(), l -> new double[2]);
+            sf[0] += s;
+            sf[1] += f;
             if (source.measuresPayment()) {
                 totalS += s;
                 totalF += f;
+            }
+        }
+        for (var entry : byLabel.entrySet()) {
+            double s = entry.getValue()[0];
+            double f = entry.getValue()[1];
+            if (s + f > 0) {
+                BayesianScore.SourcePosterior p = posterior(s, f);
+                sources.put(entry.getKey(), p);
+                if (p.pSuccess() >= CONVERGENCE_P) {
+                    converging++;
+                }
             }
         }
         BayesianScore.SourcePosterior combined = posterior(totalS, totalF);

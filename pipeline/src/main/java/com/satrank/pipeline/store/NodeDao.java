@@ -36,10 +36,11 @@ public interface NodeDao {
     @SqlBatch("""
             INSERT INTO node_scores (node_id, p_success, ci95_low, ci95_high, n_obs, verdict, converged, probe_p_success,
                                      probe_ci95_low, probe_ci95_high, probe_n_obs, route_p_success, route_ci95_low,
-                                     route_ci95_high, route_n_obs, last_evidence_ms)
+                                     route_ci95_high, route_n_obs, report_p_success, report_ci95_low,
+                                     report_ci95_high, report_n_obs, last_evidence_ms)
             VALUES (:nodeId, :pSuccess, :ci95Low, :ci95High, :nObs, :verdict, :converged, :probePSuccess, :probeCi95Low,
                     :probeCi95High, :probeNObs, :routePSuccess, :routeCi95Low, :routeCi95High, :routeNObs,
-                    :lastEvidenceMs)
+                    :reportPSuccess, :reportCi95Low, :reportCi95High, :reportNObs, :lastEvidenceMs)
             ON CONFLICT (node_id) DO UPDATE SET
                 p_success = EXCLUDED.p_success, ci95_low = EXCLUDED.ci95_low, ci95_high = EXCLUDED.ci95_high,
                 n_obs = EXCLUDED.n_obs, verdict = EXCLUDED.verdict, converged = EXCLUDED.converged,
@@ -47,6 +48,8 @@ public interface NodeDao {
                 probe_ci95_high = EXCLUDED.probe_ci95_high, probe_n_obs = EXCLUDED.probe_n_obs,
                 route_p_success = EXCLUDED.route_p_success, route_ci95_low = EXCLUDED.route_ci95_low,
                 route_ci95_high = EXCLUDED.route_ci95_high, route_n_obs = EXCLUDED.route_n_obs,
+                report_p_success = EXCLUDED.report_p_success, report_ci95_low = EXCLUDED.report_ci95_low,
+                report_ci95_high = EXCLUDED.report_ci95_high, report_n_obs = EXCLUDED.report_n_obs,
                 last_evidence_ms = EXCLUDED.last_evidence_ms
             """)
     void upsertScores(@BindMethods Collection<ScoreRow> rows);

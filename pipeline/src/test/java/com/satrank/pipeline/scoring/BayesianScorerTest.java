@@ -82,6 +82,37 @@ class BayesianScorerTest {
     }
 
     @Test
+    void proven_reports_count_fully_unverified_ones_at_three_tenths_and_form_one_report_source() {
+        NodeEvidence proven = new NodeEvidence();
+        NodeEvidence unverified = new NodeEvidence();
+        for (int i = 0; i < 10; i++) {
+            com.satrank.pipeline.evidence.ReportEvidence.apply(report(true, true), T - HOUR / 2, proven);
+            com.satrank.pipeline.evidence.ReportEvidence.apply(report(true, false), T - HOUR / 2, unverified);
+        }
+        double decay = Math.exp(-(HOUR / 2.0) / BayesianScorer.TAU_MS);
+        assertThat(BayesianScorer.score(proven, T).sources().get("report").nObs()).isCloseTo(10 * decay, within(1e-9));
+        assertThat(BayesianScorer.score(unverified, T).sources().get("report").nObs()).isCloseTo(3 * decay, within(1e-9));
+        assertThat(BayesianScorer.score(proven, T).nObs()).as("reports observe payments").isCloseTo(10 * decay, within(1e-9));
+    }
+
+    @Test
+    void a_failed_or_timed_out_report_is_a_failure_and_never_proven() {
+        NodeEvidence e = new NodeEvidence();
+        var failed = com.satrank.events.v1.PaymentReported.newBuilder()
+                .setOutcome(com.satrank.events.v1.PaymentReported.Outcome.TIMEOUT).setProven(true).build();
+        com.satrank.pipeline.evidence.ReportEvidence.apply(failed, T - HOUR / 2, e);
+        assertThat(e.hours(EvidenceSource.REPORT_UNVERIFIED).firstEntry().getValue()).containsExactly(0, 1);
+        assertThat(e.hours(EvidenceSource.REPORT_PROVEN)).isEmpty();
+    }
+
+    static com.satrank.events.v1.PaymentReported report(boolean success, boolean proven) {
+        return com.satrank.events.v1.PaymentReported.newBuilder()
+                .setOutcome(success ? com.satrank.events.v1.PaymentReported.Outcome.SUCCESS
+                        : com.satrank.events.v1.PaymentReported.Outcome.FAILURE)
+                .setProven(proven).build();
+    }
+
+    @Test
     void evidence_after_the_as_of_time_is_not_seen() {
         NodeEvidence e = new NodeEvidence();
         e.add(EvidenceSource.PROBE, T + 2 * HOUR, false);

@@ -26,6 +26,9 @@ public class ModeCommand extends ServerCommand<SatRankConfiguration> {
         if (mode == ProcessMode.DEMO && namespace.getString("file") == null) {
             // Without a config file the demo crawls every minute so a newcomer sees the graph move.
             configuration.ingest().overrideCrawlInterval(java.time.Duration.ofMinutes(1));
+            if (configuration.apiKey().isEmpty()) {
+                configuration.useDemoApiKey();
+            }
         }
         super.run(bootstrap, namespace, configuration);
     }

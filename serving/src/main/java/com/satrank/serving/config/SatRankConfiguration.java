@@ -77,6 +77,13 @@ public class SatRankConfiguration extends Configuration {
         return mode;
     }
 
+    /** The demo's well-known key, printed in its banner; never used outside the demo command. */
+    public static final String DEMO_API_KEY = "demo-api-key-not-for-production";
+
+    public void useDemoApiKey() {
+        this.apiKey = DEMO_API_KEY;
+    }
+
     public void setMode(ProcessMode mode) {
         this.mode = mode;
     }

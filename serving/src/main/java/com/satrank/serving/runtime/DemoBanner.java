@@ -28,6 +28,9 @@ final class DemoBanner {
                   curl -s %1$s/api/agent/<publicKey or publicKeyHash from the list>
                   curl -s %1$s/api/stats
                   curl -s %1$s/metrics | head
+                  curl -s -X POST %1$s/api/report -H 'Content-Type: application/json' \\
+                       -H 'X-API-Key: demo-api-key-not-for-production' \\
+                       -d '{"target":"<publicKey>","outcome":"success","amountSats":1000}'
                 ==============================================================================
                 """.formatted(base));
     }

@@ -28,6 +28,8 @@ import com.satrank.serving.resources.HealthResource;
 import com.satrank.serving.resources.LndView;
 import com.satrank.serving.resources.MetricsResource;
 import com.satrank.serving.resources.OpenApiResource;
+import com.satrank.serving.resources.ReportResource;
+import com.satrank.reports.ReportIntake;
 import com.satrank.serving.resources.StatsResource;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Environment;
@@ -74,6 +76,8 @@ public final class Processes {
         env.lifecycle().manage(onStop(graphLog::close));
         ChronicleEventLog probesLog = ChronicleEventLog.open(dataDir, LogStream.PROBES, clock);
         env.lifecycle().manage(onStop(probesLog::close));
+        ChronicleEventLog reportsLog = ChronicleEventLog.open(dataDir, LogStream.REPORTS, clock);
+        env.lifecycle().manage(onStop(reportsLog::close));
 
         LndView lndView = LndView.disabled();
         if (mode.ingest()) {
@@ -83,8 +87,8 @@ public final class Processes {
             lndView = startIngest(config, env, endpoint, payMacaroon, graphLog, probesLog, clock);
         }
         if (mode.pipeline()) {
-            PipelineLoop loop = new PipelineLoop(new ScoringPipeline(graphLog, probesLog, new JdbiScoreStore(jdbi),
-                    clock, ScoringPipeline.LIVE_HOLD_BACK),
+            PipelineLoop loop = new PipelineLoop(new ScoringPipeline(graphLog, probesLog, reportsLog,
+                    new JdbiScoreStore(jdbi), clock, ScoringPipeline.LIVE_HOLD_BACK),
                     Duration.ofMillis(500));
             env.lifecycle().manage(managed(loop::start, loop::close));
         }
@@ -97,7 +101,8 @@ public final class Processes {
         jersey.register(new ErrorMappers.Database());
         jersey.register(new ErrorMappers.Unexpected());
         jersey.register(new HealthResource(jdbi, expectedSchema, lndView,
-                java.util.Map.of(LogStream.GRAPH, graphLog, LogStream.PROBES, probesLog), clock));
+                java.util.Map.of(LogStream.GRAPH, graphLog, LogStream.PROBES, probesLog, LogStream.REPORTS, reportsLog),
+                clock));
         PrometheusRegistry prometheus = new PrometheusRegistry();
         // Jersey adds a "<name>.total" timer beside each @Timed "<name>"; Prometheus strips the
         // _total suffix, so exporting both would collide. The per-method timer alone is enough.
@@ -113,6 +118,8 @@ public final class Processes {
         if (mode.api()) {
             jersey.register(new AgentsResource(jdbi));
             jersey.register(new StatsResource(jdbi));
+            jersey.register(new ReportResource(new ReportIntake(reportsLog, reportsLog.appender("serving", null), clock),
+                    config.apiKey(), env.metrics()));
         }
         if (mode == ProcessMode.DEMO) {
             env.lifecycle().addServerLifecycleListener(server -> DemoBanner.print(server));
