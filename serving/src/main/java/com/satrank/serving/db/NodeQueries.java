@@ -36,7 +36,7 @@ public interface NodeQueries {
     @SqlQuery("""
             SELECT node_id, p_success, ci95_low, ci95_high, n_obs, verdict, converged, probe_p_success, probe_ci95_low,
                    probe_ci95_high, probe_n_obs, route_p_success, route_ci95_low, route_ci95_high, route_n_obs,
-                   last_evidence_ms
+                   report_p_success, report_ci95_low, report_ci95_high, report_n_obs, last_evidence_ms
             FROM node_scores WHERE node_id = :id""")
     @RegisterConstructorMapper(ScoreView.class)
     Optional<ScoreView> score(@Bind("id") String nodeId);

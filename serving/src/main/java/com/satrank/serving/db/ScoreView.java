@@ -4,5 +4,6 @@ package com.satrank.serving.db;
 public record ScoreView(String nodeId, double pSuccess, double ci95Low, double ci95High, double nObs, String verdict,
                         boolean converged, Double probePSuccess, Double probeCi95Low, Double probeCi95High,
                         Double probeNObs, Double routePSuccess, Double routeCi95Low, Double routeCi95High,
-                        Double routeNObs, long lastEvidenceMs) {
+                        Double routeNObs, Double reportPSuccess, Double reportCi95Low, Double reportCi95High,
+                        Double reportNObs, long lastEvidenceMs) {
 }

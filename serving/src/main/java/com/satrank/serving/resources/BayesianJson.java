@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The reference's BayesianScoreBlock (snake_case, 3-decimal rounding), from a node_scores row.
- * Sources are {@code probe} (payment probes) and {@code route} (pathfinding); {@code report}
- * arrives with reports.
+ * Sources are {@code probe} (payment probes), {@code route} (pathfinding) and {@code report}
+ * (agents' reports, proven ones weighted 1.0, others 0.3).
  */
 record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("ci95_low") double ci95Low,
                     @JsonProperty("ci95_high") double ci95High, @JsonProperty("n_obs") double nObs, String verdict,
@@ -41,13 +41,16 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
         Map<String, Source> sources = new LinkedHashMap<>();
         sources.put("probe", source(s.probePSuccess(), s.probeCi95Low(), s.probeCi95High(), s.probeNObs()));
         sources.put("route", source(s.routePSuccess(), s.routeCi95Low(), s.routeCi95High(), s.routeNObs()));
-        sources.put("report", null);
+        sources.put("report", source(s.reportPSuccess(), s.reportCi95Low(), s.reportCi95High(), s.reportNObs()));
         List<String> above = new ArrayList<>();
         if (s.probePSuccess() != null && s.probePSuccess() >= CONVERGENCE_THRESHOLD) {
             above.add("probe");
         }
         if (s.routePSuccess() != null && s.routePSuccess() >= CONVERGENCE_THRESHOLD) {
             above.add("route");
+        }
+        if (s.reportPSuccess() != null && s.reportPSuccess() >= CONVERGENCE_THRESHOLD) {
+            above.add("report");
         }
         return new BayesianJson(r3(s.pSuccess()), r3(s.ci95Low()), r3(s.ci95High()), r3(s.nObs()), s.verdict(), sources,
                 new Convergence(s.converged(), above, CONVERGENCE_THRESHOLD), 7, s.lastEvidenceMs() / 1000, true);
