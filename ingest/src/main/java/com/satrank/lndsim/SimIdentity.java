@@ -2,8 +2,6 @@ package com.satrank.lndsim;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 
@@ -15,13 +13,8 @@ public record SimIdentity(BigInteger privateKey, byte[] publicKey) {
     private static final X9ECParameters SECP256K1 = CustomNamedCurves.getByName("secp256k1");
 
     public static SimIdentity fromSeed(long seed) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(ByteBuffer.allocate(16).putLong(seed).putLong(0x5A7_2A4CL).array());
-            BigInteger d = new BigInteger(1, digest).mod(SECP256K1.getN().subtract(BigInteger.ONE)).add(BigInteger.ONE);
-            return new SimIdentity(d, SECP256K1.getG().multiply(d).normalize().getEncoded(true));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = com.satrank.model.Sha256.of(ByteBuffer.allocate(16).putLong(seed).putLong(0x5A7_2A4CL).array());
+        BigInteger d = new BigInteger(1, digest).mod(SECP256K1.getN().subtract(BigInteger.ONE)).add(BigInteger.ONE);
+        return new SimIdentity(d, SECP256K1.getG().multiply(d).normalize().getEncoded(true));
     }
 }

@@ -3,8 +3,6 @@ package com.satrank.lndsim;
 import com.satrank.bolt11.Bolt11;
 import com.satrank.bolt11.Bolt11Exception;
 import com.satrank.bolt11.Bolt11Invoice;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Arrays;
@@ -102,11 +100,7 @@ public final class SimInvoices {
     }
 
     static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return com.satrank.model.Sha256.of(data);
     }
 
     private static String hex(byte[] b) {

@@ -3,7 +3,6 @@ package com.satrank.lndsim;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The hidden truth of the simulated network: how likely a payment of a given amount to a node
@@ -46,14 +45,10 @@ public final class SimReliability {
 
     /** A uniform number in [0, 1) fixed by the seed, the key and a salt. */
     double unit(String key, int salt) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(ByteBuffer.allocate(12).putLong(seed).putInt(salt).array());
-            sha.update(key.getBytes(StandardCharsets.UTF_8));
-            long bits = ByteBuffer.wrap(sha.digest()).getLong() >>> 11;
-            return bits / (double) (1L << 53);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = com.satrank.model.Sha256.digest();
+        sha.update(ByteBuffer.allocate(12).putLong(seed).putInt(salt).array());
+        sha.update(key.getBytes(StandardCharsets.UTF_8));
+        long bits = ByteBuffer.wrap(sha.digest()).getLong() >>> 11;
+        return bits / (double) (1L << 53);
     }
 }

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -196,14 +195,10 @@ public final class Bolt11 {
     }
 
     private static byte[] signedHash(String hrp, byte[] unsignedGroups) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(hrp.getBytes(StandardCharsets.UTF_8));
-            sha.update(Bech32.convertBits(unsignedGroups, 5, 8, true));
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = com.satrank.model.Sha256.digest();
+        sha.update(hrp.getBytes(StandardCharsets.UTF_8));
+        sha.update(Bech32.convertBits(unsignedGroups, 5, 8, true));
+        return sha.digest();
     }
 
     private static long readInt(byte[] groups, int from, int count) {

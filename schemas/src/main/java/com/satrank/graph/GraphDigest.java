@@ -4,7 +4,6 @@ import com.google.protobuf.ByteString;
 import com.satrank.events.v1.GraphChannel;
 import com.satrank.events.v1.GraphNode;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Comparator;
 
@@ -20,7 +19,7 @@ public final class GraphDigest {
     }
 
     public static byte[] of(Collection<GraphNode> nodes, Collection<GraphChannel> channels) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = com.satrank.model.Sha256.digest();
         nodes.stream()
                 .sorted(Comparator.comparing(GraphNode::getPubkey, PUBKEY_ORDER))
                 .forEach(n -> sha.update(n.toByteArray()));
@@ -28,13 +27,5 @@ public final class GraphDigest {
                 .sorted((a, b) -> Long.compareUnsigned(a.getChannelId(), b.getChannelId()))
                 .forEach(c -> sha.update(c.toByteArray()));
         return sha.digest();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }

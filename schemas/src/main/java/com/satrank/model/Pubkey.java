@@ -1,8 +1,6 @@
 package com.satrank.model;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -57,12 +55,7 @@ public final class Pubkey implements Comparable<Pubkey> {
 
     /** SatRank's public node id: hex SHA-256 of the lowercase hex pubkey string (the original's agent hash). */
     public NodeId nodeId() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(hex.getBytes(StandardCharsets.US_ASCII));
-            return NodeId.fromHex(HEX.formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return NodeId.fromHex(HEX.formatHex(Sha256.of(hex.getBytes(StandardCharsets.US_ASCII))));
     }
 
     @Override

@@ -2,7 +2,6 @@ package com.satrank.l402;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -115,11 +114,7 @@ public final class L402Tokens {
     }
 
     static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return com.satrank.model.Sha256.of(data);
     }
 
     /** The caveats of one macaroon, all of which must be ours and satisfied. */

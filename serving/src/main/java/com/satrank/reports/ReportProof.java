@@ -4,8 +4,8 @@ import com.satrank.bolt11.Bolt11;
 import com.satrank.bolt11.Bolt11Exception;
 import com.satrank.bolt11.Bolt11Invoice;
 import com.satrank.model.Pubkey;
+import com.satrank.model.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -42,17 +42,9 @@ public final class ReportProof {
             return Result.no("invoice is not signed by the target");
         }
         byte[] preimage = HexFormat.of().parseHex(preimageHex);
-        if (!MessageDigest.isEqual(sha256(preimage), invoice.paymentHash())) {
+        if (!MessageDigest.isEqual(Sha256.of(preimage), invoice.paymentHash())) {
             return Result.no("preimage does not match the invoice's payment hash");
         }
         return new Result(true, "invoice signed by the target and preimage matches");
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

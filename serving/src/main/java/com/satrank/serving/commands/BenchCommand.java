@@ -138,12 +138,7 @@ public class BenchCommand extends Command {
         new java.security.SecureRandom().nextBytes(secret);
         L402Tokens tokens = new L402Tokens(secret, "satrank", "bench");
         byte[] preimage = new byte[32];
-        byte[] hash;
-        try {
-            hash = java.security.MessageDigest.getInstance("SHA-256").digest(preimage);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] hash = com.satrank.model.Sha256.of(preimage);
         Instant now = Instant.now();
         String header = "L402 " + tokens.mint(hash, new byte[32], 21_000, now.plusSeconds(3600)) + ":"
                 + java.util.HexFormat.of().formatHex(preimage);

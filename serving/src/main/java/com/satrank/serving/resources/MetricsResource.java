@@ -1,6 +1,7 @@
 package com.satrank.serving.resources;
 
 import com.satrank.serving.api.ApiException;
+import com.satrank.serving.api.ApiKey;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * Prometheus text exposition of this process's Dropwizard metrics. Free from loopback (the local
@@ -23,11 +22,11 @@ import java.security.MessageDigest;
 @Path("/metrics")
 public final class MetricsResource {
     private final PrometheusRegistry registry;
-    private final byte[] apiKeyDigest;
+    private final ApiKey apiKey;
 
     public MetricsResource(PrometheusRegistry registry, String apiKey) {
         this.registry = registry;
-        this.apiKeyDigest = apiKey == null || apiKey.isEmpty() ? null : sha256(apiKey);
+        this.apiKey = ApiKey.of(apiKey);
     }
 
     @GET
@@ -43,7 +42,7 @@ public final class MetricsResource {
     }
 
     boolean allowed(String remoteAddress, String key) {
-        return isLoopback(remoteAddress) || keyMatches(key);
+        return isLoopback(remoteAddress) || apiKey.matches(key);
     }
 
     static String bearer(String authorization) {
@@ -54,23 +53,11 @@ public final class MetricsResource {
         return trimmed.regionMatches(true, 0, "Bearer ", 0, 7) ? trimmed.substring(7).trim() : null;
     }
 
-    private boolean keyMatches(String key) {
-        return apiKeyDigest != null && key != null && MessageDigest.isEqual(apiKeyDigest, sha256(key));
-    }
-
     private static boolean isLoopback(String address) {
         try {
             return address != null && InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
-        }
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

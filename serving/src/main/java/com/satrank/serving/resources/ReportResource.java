@@ -8,6 +8,7 @@ import com.satrank.model.Pubkey;
 import com.satrank.reports.ReportIntake;
 import com.satrank.reports.ReportProof;
 import com.satrank.serving.api.ApiException;
+import com.satrank.serving.api.ApiKey;
 import com.satrank.serving.api.Envelope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -16,9 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -36,14 +34,12 @@ public final class ReportResource {
     static final long MAX_AMOUNT_SAT = 2_100_000_000_000_000L / 1000;
 
     private final ReportIntake intake;
-    private final byte[] apiKeyDigest;
-    private final String reporter;
+    private final ApiKey apiKey;
     private final MetricRegistry metrics;
 
     public ReportResource(ReportIntake intake, String apiKey, MetricRegistry metrics) {
         this.intake = intake;
-        this.apiKeyDigest = apiKey == null || apiKey.isEmpty() ? null : sha256(apiKey);
-        this.reporter = apiKeyDigest == null ? "" : "key:" + HexFormat.of().formatHex(apiKeyDigest, 0, 8);
+        this.apiKey = ApiKey.of(apiKey);
         this.metrics = metrics;
     }
 
@@ -56,7 +52,7 @@ public final class ReportResource {
     @POST
     @Timed(name = "satrank_http_report", absolute = true)
     public Response report(@HeaderParam("X-API-Key") String key, ReportRequest body) {
-        if (apiKeyDigest == null || key == null || !MessageDigest.isEqual(apiKeyDigest, sha256(key))) {
+        if (!apiKey.matches(key)) {
             throw new ApiException(401, "UNAUTHORIZED", "a valid X-API-Key is required to report");
         }
         if (body == null) {
@@ -80,7 +76,7 @@ public final class ReportResource {
         ReportProof.Result proof = ReportProof.check(target, body.bolt11(),
                 body.preimage() == null ? null : body.preimage().toLowerCase(Locale.ROOT),
                 outcome == PaymentReported.Outcome.SUCCESS);
-        var accepted = intake.accept(reporter, target, outcome, amount, body.bolt11(),
+        var accepted = intake.accept(apiKey.holderId(), target, outcome, amount, body.bolt11(),
                 body.preimage() == null ? null : body.preimage().toLowerCase(Locale.ROOT), body.memo(), proof.proven());
         if (accepted.isEmpty()) {
             throw new ApiException(409, "DUPLICATE_REPORT", "this reporter already reported this target this hour");
@@ -115,13 +111,5 @@ public final class ReportResource {
             default -> throw ApiException.validation("outcome must be one of: \"success\", \"failure\", \"timeout\", got \""
                     + (raw.length() > 20 ? raw.substring(0, 20) : raw) + "\"");
         };
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
