@@ -84,6 +84,28 @@ class DemoAppIT {
     }
 
     @Test
+    void search_finds_nodes_by_alias_literally_and_case_insensitively() throws Exception {
+        JsonNode named = null;
+        for (JsonNode n : get("/api/agents/top?limit=50").body().get("data")) {
+            if (n.get("alias").asText().length() >= 4) {
+                named = n;
+                break;
+            }
+        }
+        assertThat(named).isNotNull();
+        String part = named.get("alias").asText().substring(1, 4).toUpperCase();
+        Reply found = get("/api/agents/search?alias=" + part + "&limit=100");
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body().get("data")).allSatisfy(n ->
+                assertThat(n.get("alias").asText().toUpperCase()).contains(part));
+        assertThat(found.body().at("/meta/total").asInt()).isPositive();
+        assertThat(get("/api/agents/search?alias=%25").body().at("/meta/total").asInt())
+                .as("% is matched literally").isZero();
+        assertThat(get("/api/agents/search").status()).isEqualTo(400);
+        assertThat(get("/api/agents/search?alias=" + "x".repeat(101)).status()).isEqualTo(400);
+    }
+
+    @Test
     void a_node_from_the_list_answers_by_pubkey_and_by_id() throws Exception {
         JsonNode entry = get("/api/agents/top?limit=5").body().at("/data/3");
         Reply byPubkey = get("/api/agent/" + entry.get("publicKey").asText());

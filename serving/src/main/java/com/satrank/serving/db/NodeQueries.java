@@ -17,6 +17,14 @@ public interface NodeQueries {
     @SqlQuery("SELECT " + COLUMNS + " FROM nodes WHERE NOT stale ORDER BY graph_rank, pubkey LIMIT :limit OFFSET :offset")
     List<NodeView> top(@Bind("limit") int limit, @Bind("offset") int offset);
 
+    /** Live nodes whose alias contains {@code pattern} (an ILIKE pattern, already escaped), best rank first. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM nodes WHERE NOT stale AND alias ILIKE :pattern ESCAPE '\\'"
+            + " ORDER BY graph_rank, pubkey LIMIT :limit OFFSET :offset")
+    List<NodeView> searchByAlias(@Bind("pattern") String pattern, @Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlQuery("SELECT count(*) FROM nodes WHERE NOT stale AND alias ILIKE :pattern ESCAPE '\\'")
+    int countByAlias(@Bind("pattern") String pattern);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM nodes WHERE node_id = :id")
     Optional<NodeView> byId(@Bind("id") String nodeId);
 

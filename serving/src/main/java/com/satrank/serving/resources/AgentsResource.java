@@ -48,6 +48,23 @@ public final class AgentsResource {
     }
 
     @GET
+    @Path("/agents/search")
+    @Timed(name = "satrank_http_agents_search", absolute = true)
+    public Envelope<List<AgentJson.TopEntry>> search(@QueryParam("alias") String alias,
+                                                     @QueryParam("limit") String limit,
+                                                     @QueryParam("offset") String offset) {
+        if (alias == null || alias.isEmpty() || alias.length() > 100) {
+            throw ApiException.validation("alias is required, 1 to 100 chars");
+        }
+        Paging paging = Paging.parse(limit, offset, 20);
+        // the alias is matched literally: LIKE's wildcards and the escape char are escaped
+        String pattern = "%" + alias.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbi.withExtension(NodeQueries.class, q -> Envelope.of(
+                q.searchByAlias(pattern, paging.limit(), paging.offset()).stream().map(AgentJson.TopEntry::from).toList(),
+                Map.of("total", q.countByAlias(pattern), "limit", paging.limit(), "offset", paging.offset())));
+    }
+
+    @GET
     @Path("/agent/{id}")
     @Timed(name = "satrank_http_agent", absolute = true)
     public Envelope<AgentJson.AgentDetail> agent(@PathParam("id") String id) {
