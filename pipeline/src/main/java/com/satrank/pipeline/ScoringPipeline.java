@@ -25,11 +25,13 @@ import java.util.Set;
 
 /**
  * Folds the graph, probes and reports logs, merged in event-time order, into graph state and per-node
- * evidence. Each completed graph snapshot triggers a scoring pass as of its event time: node
- * metrics, Bayesian scores, stats and every stream's position, written in one transaction. On
- * start it re-folds both logs from index 0 to rebuild memory (first sightings, evidence) but
- * writes nothing at or before the graph checkpoint, so a restart after kill -9 neither loses nor
- * repeats work. Only rows that differ from what this process last wrote are sent; after a restart
+ * evidence. A scoring pass runs as of each completed graph snapshot's event time and, between
+ * snapshots, as of the last {@link #CADENCE} boundary before each incoming event, so scores decay
+ * and take in new evidence without waiting for the graph; which passes run depends on event times
+ * only. A pass writes node metrics, Bayesian scores, stats and every stream's position in one
+ * transaction. On start it re-folds the logs from index 0 to rebuild memory (first sightings,
+ * evidence) but writes no pass at or before the last one written, so a restart after kill -9
+ * neither loses nor repeats work. Only rows that differ from what this process last wrote are sent; after a restart
  * that is all. A write that fails (Postgres down) stops the drain with the state at that pass and
  * is retried first thing on the next drain.
  */
@@ -38,6 +40,8 @@ public final class ScoringPipeline {
     /** Longer than any append takes after its writer read the clock. */
     public static final java.time.Duration LIVE_HOLD_BACK = java.time.Duration.ofSeconds(2);
     private static final java.time.Instant FAR_FUTURE = java.time.Instant.parse("9999-12-31T00:00:00Z");
+    /** Scores are refreshed at least this often in event time. */
+    public static final long CADENCE_MS = 15 * 60 * 1000L;
     static final long EVIDENCE_HORIZON_MS = (long) (10 * BayesianScorer.TAU_MS);
 
     private final ChronicleEventLog graphLog;
@@ -52,12 +56,13 @@ public final class ScoringPipeline {
     private final Map<String, ScoreRow> writtenScores = new HashMap<>();
     private final Map<LogStream, LogPosition> positions = new EnumMap<>(LogStream.class);
     private MergedTailer tailer;
-    private LogPosition checkpoint;
+    private long writtenAsOf;
+    private long lastPassAsOf = Long.MIN_VALUE;
     private long passesWritten;
     private long probesApplied;
     private Pending unwritten;
 
-    private record Pending(LogPosition position, long asOfMs) {
+    private record Pending(long asOfMs) {
     }
 
     /** Live: events are released {@code holdBack} after their event time by {@code clock} (see MergedTailer). */
@@ -91,7 +96,7 @@ public final class ScoringPipeline {
     /** Reads what the logs hold now; returns the number of passes written to the store. */
     public synchronized int drain() {
         if (tailer == null) {
-            checkpoint = store.checkpoint(LogStream.GRAPH);
+            writtenAsOf = store.lastPassAsOf();
             tailer = new MergedTailer(clock, holdBack);
             tailer.add(LogStream.GRAPH, graphLog.tailer().seekAfter(LogPosition.BEFORE_START));
             tailer.add(LogStream.PROBES, probesLog.tailer().seekAfter(LogPosition.BEFORE_START));
@@ -107,8 +112,12 @@ public final class ScoringPipeline {
         Optional<MergedTailer.Next> next;
         while ((next = tailer.next()).isPresent()) {
             var logged = next.get().logged();
-            positions.put(next.get().stream(), logged.position());
             var event = logged.event();
+            long boundary = Math.floorDiv(event.getEventTimeMs() - 1, CADENCE_MS) * CADENCE_MS;
+            if (state.appliedSnapshotId() >= 0 && boundary > lastPassAsOf) {
+                wrote += pass(boundary);
+            }
+            positions.put(next.get().stream(), logged.position());
             if (event.hasProbeCompleted()) {
                 ProbeEvidence.apply(event.getProbeCompleted(), event.getEventTimeMs(),
                         evidence.computeIfAbsent(event.getProbeCompleted().getTargetPubkey(), k -> new NodeEvidence()));
@@ -116,13 +125,22 @@ public final class ScoringPipeline {
             } else if (event.hasPaymentReported()) {
                 ReportEvidence.apply(event.getPaymentReported(), event.getEventTimeMs(),
                         evidence.computeIfAbsent(event.getPaymentReported().getTargetPubkey(), k -> new NodeEvidence()));
-            } else if (state.apply(event) && logged.position().isAfter(checkpoint)) {
-                unwritten = new Pending(logged.position(), event.getEventTimeMs());
-                writePass(unwritten);
-                wrote++;
+            } else if (state.apply(event)) {
+                wrote += pass(event.getEventTimeMs());
             }
         }
         return wrote;
+    }
+
+    /** Runs the pass as of {@code asOfMs}; writes it unless an earlier run already did. */
+    private int pass(long asOfMs) {
+        lastPassAsOf = asOfMs;
+        if (asOfMs <= writtenAsOf) {
+            return 0;
+        }
+        unwritten = new Pending(asOfMs);
+        writePass(unwritten);
+        return 1;
     }
 
     private void writePass(Pending pass) {
@@ -150,15 +168,13 @@ public final class ScoringPipeline {
         }
         // The first write of a process cannot know what earlier runs left in the tables, so it keeps
         // exactly the present rows; later writes only touch what changed since.
-        Map<LogStream, LogPosition> at = new EnumMap<>(positions);
-        at.put(LogStream.GRAPH, pass.position());
         store.write(new PassOutput(changedNodes, changedScores, passesWritten == 0 ? present : null, removed,
-                metrics.stats().withProbesApplied(probesApplied), at, pass.asOfMs()));
+                metrics.stats().forPass(pass.asOfMs(), probesApplied), new EnumMap<>(positions), pass.asOfMs()));
         removed.forEach(writtenNodes::remove);
         removed.forEach(writtenScores::remove);
         changedNodes.forEach(row -> writtenNodes.put(row.nodeId(), row));
         changedScores.forEach(row -> writtenScores.put(row.nodeId(), row));
-        checkpoint = pass.position();
+        writtenAsOf = pass.asOfMs();
         passesWritten++;
         unwritten = null;
     }
@@ -167,7 +183,8 @@ public final class ScoringPipeline {
         return state;
     }
 
-    public synchronized LogPosition checkpoint() {
-        return checkpoint == null ? store.checkpoint(LogStream.GRAPH) : checkpoint;
+    /** This stream's position as of the last pass this process read up to. */
+    public synchronized LogPosition position(LogStream stream) {
+        return positions.getOrDefault(stream, store.checkpoint(stream));
     }
 }

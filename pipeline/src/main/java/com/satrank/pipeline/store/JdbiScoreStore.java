@@ -20,6 +20,11 @@ public final class JdbiScoreStore implements ScoreStore {
     }
 
     @Override
+    public long lastPassAsOf() {
+        return jdbi.withExtension(NodeDao.class, NodeDao::lastPassAsOf).orElse(Long.MIN_VALUE);
+    }
+
+    @Override
     public void write(PassOutput pass) {
         jdbi.useTransaction(handle -> {
             NodeDao dao = handle.attach(NodeDao.class);

@@ -75,6 +75,9 @@ public interface NodeDao {
             """)
     void upsertStats(@BindMethods NetworkStatsRow stats);
 
+    @SqlQuery("SELECT max(event_time_ms) FROM pipeline_checkpoint")
+    Optional<Long> lastPassAsOf();
+
     @SqlQuery("SELECT log_index FROM pipeline_checkpoint WHERE stream = :stream")
     Optional<Long> checkpoint(@Bind("stream") String stream);
 

@@ -7,6 +7,9 @@ import com.satrank.log.LogStream;
 public interface ScoreStore {
     LogPosition checkpoint(LogStream stream);
 
+    /** Event time of the last pass written, or {@link Long#MIN_VALUE} when none was. */
+    long lastPassAsOf();
+
     /** Writes one pass in one transaction. */
     void write(PassOutput pass);
 }
