@@ -6,12 +6,13 @@
 #
 #   SATRANK_HEALTH_URL   default http://127.0.0.1:8080/api/health
 #   SATRANK_MAX_SCORE_AGE_SEC   default 7200
-#   SATRANK_MAX_EVENTS_BEHIND   default 10000
+#   SATRANK_MAX_EVENTS_BEHIND   default 500000 (events since the last written pass; a healthy
+#                               pipeline is at most one 15-minute cadence of events behind)
 set -uo pipefail
 
 URL=${SATRANK_HEALTH_URL:-http://127.0.0.1:8080/api/health}
 MAX_AGE=${SATRANK_MAX_SCORE_AGE_SEC:-7200}
-MAX_BEHIND=${SATRANK_MAX_EVENTS_BEHIND:-10000}
+MAX_BEHIND=${SATRANK_MAX_EVENTS_BEHIND:-500000}
 
 alert() {
   local code=$1; shift

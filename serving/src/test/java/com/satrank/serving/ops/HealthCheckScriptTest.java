@@ -71,11 +71,11 @@ class HealthCheckScriptTest {
     void schema_drift_db_down_lnd_degraded_and_lag_are_each_reported() throws Exception {
         answer = HEALTHY.replace("\"schemaVersion\":\"1\"", "\"schemaVersion\":\"0\"")
                 .replace("\"lndStatus\":\"ok\"", "\"lndStatus\":\"degraded\"")
-                .replace("\"eventsBehind\":3", "\"eventsBehind\":50000");
+                .replace("\"eventsBehind\":3", "\"eventsBehind\":900000");
         var r = check(Map.of());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("schema drift: 0, expected 1").contains("LND degraded")
-                .contains("pipeline lag: 50000 events behind");
+                .contains("pipeline lag: 900000 events behind");
         answer = HEALTHY.replace("\"dbStatus\":\"ok\"", "\"dbStatus\":\"error\"");
         assertThat(check(Map.of()).err()).contains("database error");
     }
