@@ -42,6 +42,7 @@ public final class ScoringPipeline {
     private static final java.time.Instant FAR_FUTURE = java.time.Instant.parse("9999-12-31T00:00:00Z");
     /** Scores are refreshed at least this often in event time. */
     public static final long CADENCE_MS = 15 * 60 * 1000L;
+    private static final long DAY_MS = 24 * 3600 * 1000L;
     static final long EVIDENCE_HORIZON_MS = (long) (10 * BayesianScorer.TAU_MS);
 
     private final ChronicleEventLog graphLog;
@@ -58,6 +59,8 @@ public final class ScoringPipeline {
     private MergedTailer tailer;
     private long writtenAsOf;
     private long lastPassAsOf = Long.MIN_VALUE;
+    private long previousPassDay = Long.MIN_VALUE;
+    private boolean firstOfDay;
     private long passesWritten;
     private long probesApplied;
     private Pending unwritten;
@@ -135,6 +138,9 @@ public final class ScoringPipeline {
     /** Runs the pass as of {@code asOfMs}; writes it unless an earlier run already did. */
     private int pass(long asOfMs) {
         lastPassAsOf = asOfMs;
+        long day = Math.floorDiv(asOfMs, DAY_MS);
+        firstOfDay = day != previousPassDay;
+        previousPassDay = day;
         if (asOfMs <= writtenAsOf) {
             return 0;
         }
@@ -148,6 +154,8 @@ public final class ScoringPipeline {
         evidence.values().forEach(e -> e.prune(pass.asOfMs(), EVIDENCE_HORIZON_MS));
         List<NodeRow> changedNodes = new ArrayList<>();
         List<ScoreRow> changedScores = new ArrayList<>();
+        List<com.satrank.pipeline.scoring.HistoryRow> history = new ArrayList<>();
+        java.time.LocalDate day = java.time.LocalDate.ofEpochDay(Math.floorDiv(pass.asOfMs(), DAY_MS));
         Set<String> present = new HashSet<>();
         for (NodeRow row : metrics.rows()) {
             present.add(row.nodeId());
@@ -159,6 +167,11 @@ public final class ScoringPipeline {
             if (!score.equals(writtenScores.get(row.nodeId()))) {
                 changedScores.add(score);
             }
+            if (firstOfDay) {
+                history.add(new com.satrank.pipeline.scoring.HistoryRow(row.nodeId(), day, score.pSuccess(),
+                        score.ci95Low(), score.ci95High(), score.nObs(), score.verdict(), row.pagerankPercentile(),
+                        pass.asOfMs()));
+            }
         }
         List<String> removed = new ArrayList<>();
         for (String id : writtenNodes.keySet()) {
@@ -169,7 +182,8 @@ public final class ScoringPipeline {
         // The first write of a process cannot know what earlier runs left in the tables, so it keeps
         // exactly the present rows; later writes only touch what changed since.
         store.write(new PassOutput(changedNodes, changedScores, passesWritten == 0 ? present : null, removed,
-                metrics.stats().forPass(pass.asOfMs(), probesApplied), new EnumMap<>(positions), pass.asOfMs()));
+                metrics.stats().forPass(pass.asOfMs(), probesApplied), new EnumMap<>(positions), pass.asOfMs(),
+                history));
         removed.forEach(writtenNodes::remove);
         removed.forEach(writtenScores::remove);
         changedNodes.forEach(row -> writtenNodes.put(row.nodeId(), row));

@@ -60,6 +60,7 @@ class PipelineKillIT {
         assertThat(killed.dump("nodes")).isEqualTo(reference.dump("nodes")).isNotEmpty();
         assertThat(killed.dump("network_stats")).isEqualTo(reference.dump("network_stats"));
         assertThat(killed.dump("node_scores")).isEqualTo(reference.dump("node_scores")).isNotEmpty();
+        assertThat(killed.dump("node_score_history")).isEqualTo(reference.dump("node_score_history")).isNotEmpty();
         assertThat(killed.dump("pipeline_checkpoint")).isEqualTo(reference.dump("pipeline_checkpoint"));
         assertThat(checkpoints).as("checkpoints never go backwards").isSorted();
     }

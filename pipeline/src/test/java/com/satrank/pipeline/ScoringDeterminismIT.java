@@ -91,7 +91,8 @@ class ScoringDeterminismIT {
                 "SELECT count(*) FROM node_scores WHERE n_obs > 0").mapTo(Long.class).one());
         assertThat(withEvidence).as("nodes scored from probe evidence").isGreaterThan(700);
         for (int i = 0; i < 3; i++) {
-            for (String table : List.of("nodes", "node_scores", "network_stats", "pipeline_checkpoint")) {
+            for (String table : List.of("nodes", "node_scores", "node_score_history", "network_stats",
+                    "pipeline_checkpoint")) {
                 assertThat(dbs.get(i).dump(table)).as("pipeline %d, table %s", i, table).isEqualTo(replay.dump(table));
             }
         }

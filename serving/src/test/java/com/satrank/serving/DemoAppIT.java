@@ -132,6 +132,12 @@ class DemoAppIT {
         assertThat(d.get("is_meaningful").asBoolean()).isTrue();
         assertThat(d.get("reason").asText()).contains("p_success=");
 
+        Reply history = get("/api/agent/" + pubkey + "/history");
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.body().get("data")).as("the first pass of the day wrote a history row").isNotEmpty();
+        assertThat(history.body().at("/data/0/day").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(get("/api/agent/02" + "11".repeat(32) + "/history").status()).isEqualTo(404);
+
         Reply unknown = get("/api/agent/02" + "11".repeat(32) + "/verdict");
         assertThat(unknown.status()).isEqualTo(200);
         assertThat(unknown.body().at("/data/verdict").asText()).isEqualTo("INSUFFICIENT");

@@ -43,6 +43,9 @@ public final class JdbiScoreStore implements ScoreStore {
             if (!pass.changedScores().isEmpty()) {
                 dao.upsertScores(pass.changedScores());
             }
+            if (!pass.history().isEmpty()) {
+                dao.insertHistory(pass.history());
+            }
             dao.upsertStats(pass.stats());
             pass.positions().forEach((stream, position) ->
                     dao.saveCheckpoint(stream.dirName(), position.index(), pass.asOfMs()));

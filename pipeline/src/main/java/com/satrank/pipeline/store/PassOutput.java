@@ -14,5 +14,6 @@ import java.util.Map;
  */
 public record PassOutput(Collection<NodeRow> changedNodes, Collection<ScoreRow> changedScores,
                          Collection<String> keepOnly, Collection<String> removedNodeIds, NetworkStatsRow stats,
-                         Map<LogStream, LogPosition> positions, long asOfMs) {
+                         Map<LogStream, LogPosition> positions, long asOfMs,
+                         Collection<com.satrank.pipeline.scoring.HistoryRow> history) {
 }

@@ -25,6 +25,20 @@ public interface NodeQueries {
     @SqlQuery("SELECT count(*) FROM nodes WHERE NOT stale AND alias ILIKE :pattern ESCAPE '\\'")
     int countByAlias(@Bind("pattern") String pattern);
 
+    /** One day of a node's history. */
+    record HistoryView(java.time.LocalDate day, double pSuccess, double ci95Low, double ci95High, double nObs,
+                       String verdict, double pagerankPercentile) {
+    }
+
+    @SqlQuery("""
+            SELECT day, p_success, ci95_low, ci95_high, n_obs, verdict, pagerank_percentile FROM node_score_history
+            WHERE node_id = :id ORDER BY day DESC LIMIT :limit OFFSET :offset""")
+    @RegisterConstructorMapper(HistoryView.class)
+    List<HistoryView> history(@Bind("id") String nodeId, @Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlQuery("SELECT count(*) FROM node_score_history WHERE node_id = :id")
+    int historyCount(@Bind("id") String nodeId);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM nodes WHERE node_id = :id")
     Optional<NodeView> byId(@Bind("id") String nodeId);
 

@@ -86,6 +86,36 @@ public final class AgentsResource {
         }));
     }
 
+    /** One day of history, with the reference's field names. */
+    record HistoryEntry(String day, @com.fasterxml.jackson.annotation.JsonProperty("p_success") double pSuccess,
+                        @com.fasterxml.jackson.annotation.JsonProperty("ci95_low") double ci95Low,
+                        @com.fasterxml.jackson.annotation.JsonProperty("ci95_high") double ci95High,
+                        @com.fasterxml.jackson.annotation.JsonProperty("n_obs") double nObs, String verdict,
+                        double pagerankPercentile) {
+    }
+
+    @GET
+    @Path("/agent/{id}/history")
+    @Timed(name = "satrank_http_history", absolute = true)
+    public Envelope<List<HistoryEntry>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                                @QueryParam("offset") String offset) {
+        NodeRef ref = parse(id);
+        Paging paging = Paging.parse(limit, offset, 30);
+        String nodeId = ref.nodeId().hex();
+        return jdbi.withExtension(NodeQueries.class, q -> {
+            if (q.byId(nodeId).isEmpty()) {
+                throw ApiException.notFound("Agent not found: " + nodeId);
+            }
+            var rows = q.history(nodeId, paging.limit(), paging.offset()).stream()
+                    .map(h -> new HistoryEntry(h.day().toString(), BayesianJson.r3(h.pSuccess()), BayesianJson.r3(h.ci95Low()),
+                            BayesianJson.r3(h.ci95High()), BayesianJson.r3(h.nObs()), h.verdict(),
+                            BayesianJson.r3(h.pagerankPercentile())))
+                    .toList();
+            return Envelope.of(rows, Map.of("total", q.historyCount(nodeId), "limit", paging.limit(),
+                    "offset", paging.offset(), "note", "one row per UTC day: the scores at that day's first pass"));
+        });
+    }
+
     private static NodeRef parse(String id) {
         try {
             return NodeRef.parse(id);
