@@ -137,6 +137,10 @@ class DemoAppIT {
         assertThat(history.body().get("data")).as("the first pass of the day wrote a history row").isNotEmpty();
         assertThat(history.body().at("/data/0/day").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(get("/api/agent/02" + "11".repeat(32) + "/history").status()).isEqualTo(404);
+        Reply movers = get("/api/agents/movers?window=7d");
+        assertThat(movers.status()).isEqualTo(200);
+        assertThat(movers.body().at("/data/gainers").isArray()).isTrue();
+        assertThat(get("/api/agents/movers?window=2d").status()).isEqualTo(400);
 
         Reply unknown = get("/api/agent/02" + "11".repeat(32) + "/verdict");
         assertThat(unknown.status()).isEqualTo(200);

@@ -36,6 +36,34 @@ public interface NodeQueries {
     @RegisterConstructorMapper(HistoryView.class)
     List<HistoryView> history(@Bind("id") String nodeId, @Bind("limit") int limit, @Bind("offset") int offset);
 
+    /** A node whose p_success moved between two history days. */
+    record Mover(String nodeId, String pubkey, String alias, double pNow, double pThen, double delta, String verdict) {
+    }
+
+    String MOVERS = """
+            WITH latest AS (SELECT max(day) AS d FROM node_score_history)
+            SELECT h.node_id, n.pubkey, n.alias, h.p_success AS p_now, o.p_success AS p_then,
+                   h.p_success - o.p_success AS delta, h.verdict
+            FROM node_score_history h
+            JOIN latest ON h.day = latest.d
+            JOIN node_score_history o ON o.node_id = h.node_id AND o.day = latest.d - :window
+            JOIN nodes n ON n.node_id = h.node_id
+            WHERE h.n_obs >= 5 AND o.n_obs >= 5""";
+
+    @SqlQuery(MOVERS + " AND h.p_success > o.p_success ORDER BY delta DESC, h.node_id LIMIT :limit")
+    @RegisterConstructorMapper(Mover.class)
+    List<Mover> gainers(@Bind("window") int windowDays, @Bind("limit") int limit);
+
+    @SqlQuery(MOVERS + " AND h.p_success < o.p_success ORDER BY delta ASC, h.node_id LIMIT :limit")
+    @RegisterConstructorMapper(Mover.class)
+    List<Mover> losers(@Bind("window") int windowDays, @Bind("limit") int limit);
+
+    /** p_success of a node on the day {@code daysBack} before the newest history day, if recorded. */
+    @SqlQuery("""
+            SELECT o.p_success FROM node_score_history o
+            WHERE o.node_id = :id AND o.day = (SELECT max(day) FROM node_score_history) - :back""")
+    Optional<Double> pSuccessDaysBack(@Bind("id") String nodeId, @Bind("back") int daysBack);
+
     @SqlQuery("SELECT count(*) FROM node_score_history WHERE node_id = :id")
     int historyCount(@Bind("id") String nodeId);
 

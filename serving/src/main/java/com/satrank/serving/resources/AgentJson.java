@@ -31,11 +31,15 @@ final class AgentJson {
                  String source, boolean stale, Integer rank) {
     }
 
-    record AgentDetail(Agent agent, BayesianJson bayesian, LightningGraph lightningGraph) {
-        static AgentDetail from(NodeView n, java.util.Optional<ScoreView> score) {
+    /** p_success now minus on the history day 1, 7 and 30 days before the newest; null where not recorded. */
+    record Trend(Double delta1d, Double delta7d, Double delta30d) {
+    }
+
+    record AgentDetail(Agent agent, BayesianJson bayesian, Trend trend, LightningGraph lightningGraph) {
+        static AgentDetail from(NodeView n, java.util.Optional<ScoreView> score, Trend trend) {
             return new AgentDetail(new Agent(n.nodeId(), n.pubkey(), n.alias(), n.color(), n.firstSeenMs() / 1000,
                     n.lastUpdateS(), "lightning_graph", n.stale(), liveRank(n)),
-                    score.map(BayesianJson::from).orElse(null), LightningGraph.from(n));
+                    score.map(BayesianJson::from).orElse(null), trend, LightningGraph.from(n));
         }
     }
 

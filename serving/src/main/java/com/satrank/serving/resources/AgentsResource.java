@@ -65,12 +65,32 @@ public final class AgentsResource {
     }
 
     @GET
+    @Path("/agents/movers")
+    @Timed(name = "satrank_http_movers", absolute = true)
+    public Envelope<Map<String, List<NodeQueries.Mover>>> movers(@QueryParam("window") String window,
+                                                              @QueryParam("limit") String limit) {
+        int days = window == null || window.isEmpty() ? 7 : switch (window) {
+            case "1", "1d" -> 1;
+            case "7", "7d" -> 7;
+            case "30", "30d" -> 30;
+            default -> throw ApiException.validation("window must be one of: 1d, 7d, 30d, got \""
+                    + (window.length() > 10 ? window.substring(0, 10) : window) + "\"");
+        };
+        Paging paging = Paging.parse(limit, null, 10);
+        return jdbi.withExtension(NodeQueries.class, q -> Envelope.of(
+                Map.of("gainers", q.gainers(days, paging.limit()), "losers", q.losers(days, paging.limit())),
+                Map.of("windowDays", days, "limit", paging.limit(),
+                        "note", "p_success change between the newest history day and the day " + days
+                                + " day(s) before; nodes with n_obs >= 5 on both days")));
+    }
+
+    @GET
     @Path("/agent/{id}")
     @Timed(name = "satrank_http_agent", absolute = true)
     public Envelope<AgentJson.AgentDetail> agent(@PathParam("id") String id) {
         NodeRef ref = parse(id);
         return jdbi.withExtension(NodeQueries.class, q -> q.byId(ref.nodeId().hex())
-                        .map(n -> AgentJson.AgentDetail.from(n, q.score(n.nodeId()))))
+                        .map(n -> AgentJson.AgentDetail.from(n, q.score(n.nodeId()), trend(q, n.nodeId()))))
                 .map(Envelope::of)
                 .orElseThrow(() -> ApiException.notFound("Agent not found: " + ref.nodeId().hex()));
     }
@@ -114,6 +134,20 @@ public final class AgentsResource {
             return Envelope.of(rows, Map.of("total", q.historyCount(nodeId), "limit", paging.limit(),
                     "offset", paging.offset(), "note", "one row per UTC day: the scores at that day's first pass"));
         });
+    }
+
+    private static AgentJson.Trend trend(NodeQueries q, String nodeId) {
+        var now = q.score(nodeId);
+        if (now.isEmpty()) {
+            return null;
+        }
+        double p = now.get().pSuccess();
+        return new AgentJson.Trend(delta(p, q.pSuccessDaysBack(nodeId, 1)), delta(p, q.pSuccessDaysBack(nodeId, 7)),
+                delta(p, q.pSuccessDaysBack(nodeId, 30)));
+    }
+
+    private static Double delta(double now, java.util.Optional<Double> then) {
+        return then.map(t -> BayesianJson.r3(now - t)).orElse(null);
     }
 
     private static NodeRef parse(String id) {
