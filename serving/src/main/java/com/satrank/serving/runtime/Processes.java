@@ -182,11 +182,17 @@ public final class Processes {
         } else {
             LOG.info("probe.payMacaroonPath not set: the prober is off");
         }
+        // Health asks at most every 30 s, so a busy health endpoint never turns into LND load.
+        java.util.concurrent.atomic.AtomicLong lastAskedMs = new java.util.concurrent.atomic.AtomicLong(clock.millis());
         return new LndView(status, () -> {
-            try {
-                info.set(client.getInfo());
-            } catch (RuntimeException e) {
-                // health reports the status; the last known identity is still worth showing
+            long now = clock.millis();
+            long last = lastAskedMs.get();
+            if (now - last >= 30_000 && lastAskedMs.compareAndSet(last, now)) {
+                try {
+                    info.set(client.getInfo());
+                } catch (RuntimeException e) {
+                    // health reports the status; the last known identity is still worth showing
+                }
             }
             return Optional.ofNullable(info.get());
         });
