@@ -12,7 +12,6 @@ public final class PipelineLoop implements AutoCloseable {
     private final ScoringPipeline pipeline;
     private final Duration idle;
     private final RepeatingTask task = new RepeatingTask("pipeline", this::drain);
-    private volatile String lastError = "";
 
     public PipelineLoop(ScoringPipeline pipeline, Duration idle) {
         this.pipeline = pipeline;
@@ -23,10 +22,6 @@ public final class PipelineLoop implements AutoCloseable {
         task.start();
     }
 
-    public String lastError() {
-        return lastError;
-    }
-
     private Duration drain() {
         try {
             int wrote = pipeline.drain();
@@ -34,11 +29,9 @@ public final class PipelineLoop implements AutoCloseable {
                 LOG.info("pipeline wrote {} snapshot(s); {} nodes as of snapshot {}", wrote,
                         pipeline.state().nodes().size(), pipeline.state().appliedSnapshotId());
             }
-            lastError = "";
         } catch (RuntimeException e) {
             // Postgres down or similar: nothing was committed; the next drain retries the same
             // snapshot because the checkpoint only moves with a commit.
-            lastError = String.valueOf(e.getMessage());
             LOG.warn("pipeline pass failed, retrying: {}", e.getMessage());
         }
         return idle;

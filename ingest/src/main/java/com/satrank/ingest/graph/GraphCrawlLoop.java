@@ -3,7 +3,6 @@ package com.satrank.ingest.graph;
 import com.satrank.ingest.lnd.LndUnavailableException;
 import com.satrank.runtime.RepeatingTask;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +16,6 @@ public final class GraphCrawlLoop implements AutoCloseable {
 
     private final GraphCrawler crawler;
     private final Duration interval;
-    private final AtomicReference<GraphCrawler.Result> lastResult = new AtomicReference<>();
     private final RepeatingTask task = new RepeatingTask("graph-crawler", this::crawl);
     private int failures;
 
@@ -30,14 +28,9 @@ public final class GraphCrawlLoop implements AutoCloseable {
         task.start();
     }
 
-    public GraphCrawler.Result lastResult() {
-        return lastResult.get();
-    }
-
     private Duration crawl() {
         try {
             GraphCrawler.Result result = crawler.crawlOnce();
-            lastResult.set(result);
             failures = 0;
             LOG.info("graph snapshot {} ({}): {} nodes, {} channels, {} events", result.snapshotId(),
                     result.keyframe() ? "keyframe" : "delta", result.nodes(), result.channels(), result.events());

@@ -23,10 +23,6 @@ public final class ApiKey {
         return digest != null && presented != null && MessageDigest.isEqual(digest, Sha256.of(presented));
     }
 
-    public boolean configured() {
-        return digest != null;
-    }
-
     /** A stable, non-reversible name for whoever holds this key (first 8 bytes of its hash). */
     public String holderId() {
         return digest == null ? "" : "key:" + HexFormat.of().formatHex(digest, 0, 8);

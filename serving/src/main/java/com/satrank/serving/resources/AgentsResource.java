@@ -5,6 +5,7 @@ import com.satrank.model.NodeRef;
 import com.satrank.serving.api.ApiException;
 import com.satrank.serving.api.Envelope;
 import com.satrank.serving.db.NodeQueries;
+import com.satrank.serving.db.ScoreView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -90,7 +91,10 @@ public final class AgentsResource {
     public Envelope<AgentJson.AgentDetail> agent(@PathParam("id") String id) {
         NodeRef ref = parse(id);
         return jdbi.withExtension(NodeQueries.class, q -> q.byId(ref.nodeId().hex())
-                        .map(n -> AgentJson.AgentDetail.from(n, q.score(n.nodeId()), trend(q, n.nodeId()))))
+                        .map(n -> {
+                            var score = q.score(n.nodeId());
+                            return AgentJson.AgentDetail.from(n, score, trend(q, n.nodeId(), score));
+                        }))
                 .map(Envelope::of)
                 .orElseThrow(() -> ApiException.notFound("Agent not found: " + ref.nodeId().hex()));
     }
@@ -136,8 +140,7 @@ public final class AgentsResource {
         });
     }
 
-    private static AgentJson.Trend trend(NodeQueries q, String nodeId) {
-        var now = q.score(nodeId);
+    private static AgentJson.Trend trend(NodeQueries q, String nodeId, java.util.Optional<ScoreView> now) {
         if (now.isEmpty()) {
             return null;
         }
