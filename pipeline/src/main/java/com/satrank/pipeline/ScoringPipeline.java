@@ -8,9 +8,13 @@ import com.satrank.pipeline.evidence.NodeEvidence;
 import com.satrank.pipeline.evidence.ProbeEvidence;
 import com.satrank.pipeline.evidence.ReportEvidence;
 import com.satrank.pipeline.graph.GraphState;
+import com.satrank.pipeline.scoring.Activity;
 import com.satrank.pipeline.scoring.BayesianScorer;
+import com.satrank.pipeline.scoring.CompositeInput;
+import com.satrank.pipeline.scoring.CompositeScorer;
 import com.satrank.pipeline.scoring.GraphMetrics;
 import com.satrank.pipeline.scoring.NodeRow;
+import com.satrank.pipeline.scoring.ReportRow;
 import com.satrank.pipeline.scoring.ScoreRow;
 import com.satrank.pipeline.store.PassOutput;
 import com.satrank.pipeline.store.ScoreStore;
@@ -63,6 +67,11 @@ public final class ScoringPipeline {
     private boolean firstOfDay;
     private long passesWritten;
     private long probesApplied;
+    private final com.satrank.pipeline.evidence.RecentCounts recentProbes = new com.satrank.pipeline.evidence.RecentCounts();
+    private final com.satrank.pipeline.evidence.RecentCounts recentReports = new com.satrank.pipeline.evidence.RecentCounts();
+    private final List<ReportRow> unwrittenReports = new ArrayList<>();
+    private GraphMetrics.Result metrics;
+    private long metricsSnapshotId = -1;
     private Pending unwritten;
 
     private record Pending(long asOfMs) {
@@ -125,9 +134,15 @@ public final class ScoringPipeline {
                 ProbeEvidence.apply(event.getProbeCompleted(), event.getEventTimeMs(),
                         evidence.computeIfAbsent(event.getProbeCompleted().getTargetPubkey(), k -> new NodeEvidence()));
                 probesApplied++;
+                recentProbes.add(event.getEventTimeMs());
             } else if (event.hasPaymentReported()) {
-                ReportEvidence.apply(event.getPaymentReported(), event.getEventTimeMs(),
-                        evidence.computeIfAbsent(event.getPaymentReported().getTargetPubkey(), k -> new NodeEvidence()));
+                var report = event.getPaymentReported();
+                ReportEvidence.apply(report, event.getEventTimeMs(),
+                        evidence.computeIfAbsent(report.getTargetPubkey(), k -> new NodeEvidence()));
+                recentReports.add(event.getEventTimeMs());
+                unwrittenReports.add(new ReportRow(logged.position().index(), event.getEventTimeMs(), report.getReporter(),
+                        com.satrank.model.Pubkey.fromBytes(report.getTargetPubkey().toByteArray()).nodeId().hex(),
+                        report.getOutcome().name(), report.getProven()));
             } else if (state.apply(event)) {
                 wrote += pass(event.getEventTimeMs());
             }
@@ -142,6 +157,7 @@ public final class ScoringPipeline {
         firstOfDay = day != previousPassDay;
         previousPassDay = day;
         if (asOfMs <= writtenAsOf) {
+            unwrittenReports.clear(); // an earlier run wrote them with that pass
             return 0;
         }
         unwritten = new Pending(asOfMs);
@@ -150,7 +166,10 @@ public final class ScoringPipeline {
     }
 
     private void writePass(Pending pass) {
-        GraphMetrics.Result metrics = GraphMetrics.compute(state);
+        if (metricsSnapshotId != state.appliedSnapshotId()) {
+            metrics = GraphMetrics.compute(state);
+            metricsSnapshotId = state.appliedSnapshotId();
+        }
         evidence.values().forEach(e -> e.prune(pass.asOfMs(), EVIDENCE_HORIZON_MS));
         List<NodeRow> changedNodes = new ArrayList<>();
         List<ScoreRow> changedScores = new ArrayList<>();
@@ -163,14 +182,17 @@ public final class ScoringPipeline {
                 changedNodes.add(row);
             }
             ByteString pubkey = ByteString.copyFrom(java.util.HexFormat.of().parseHex(row.pubkey()));
-            ScoreRow score = ScoreRow.of(row.nodeId(), BayesianScorer.score(evidence.get(pubkey), pass.asOfMs()));
+            NodeEvidence nodeEvidence = evidence.get(pubkey);
+            ScoreRow score = ScoreRow.of(row.nodeId(), BayesianScorer.score(nodeEvidence, pass.asOfMs()),
+                    CompositeScorer.score(compositeInput(row, pubkey, nodeEvidence, pass.asOfMs())),
+                    Activity.of(nodeEvidence, pass.asOfMs()));
             if (!score.equals(writtenScores.get(row.nodeId()))) {
                 changedScores.add(score);
             }
             if (firstOfDay) {
                 history.add(new com.satrank.pipeline.scoring.HistoryRow(row.nodeId(), day, score.pSuccess(),
                         score.ci95Low(), score.ci95High(), score.nObs(), score.verdict(), row.pagerankPercentile(),
-                        pass.asOfMs()));
+                        pass.asOfMs(), score.score()));
             }
         }
         List<String> removed = new ArrayList<>();
@@ -182,8 +204,10 @@ public final class ScoringPipeline {
         // The first write of a process cannot know what earlier runs left in the tables, so it keeps
         // exactly the present rows; later writes only touch what changed since.
         store.write(new PassOutput(changedNodes, changedScores, passesWritten == 0 ? present : null, removed,
-                metrics.stats().forPass(pass.asOfMs(), probesApplied), new EnumMap<>(positions), pass.asOfMs(),
-                history));
+                metrics.stats().forPass(pass.asOfMs(), probesApplied, recentProbes.lastDay(pass.asOfMs()),
+                        recentReports.lastDay(pass.asOfMs())), new EnumMap<>(positions), pass.asOfMs(),
+                history, List.copyOf(unwrittenReports)));
+        unwrittenReports.clear();
         removed.forEach(writtenNodes::remove);
         removed.forEach(writtenScores::remove);
         changedNodes.forEach(row -> writtenNodes.put(row.nodeId(), row));
@@ -191,6 +215,18 @@ public final class ScoringPipeline {
         writtenAsOf = pass.asOfMs();
         passesWritten++;
         unwritten = null;
+    }
+
+    private CompositeInput compositeInput(NodeRow row, ByteString pubkey, NodeEvidence nodeEvidence, long asOfMs) {
+        long now = Math.floorDiv(asOfMs, NodeEvidence.HOUR_MS);
+        long weekStart = now - 7 * 24 + 1;
+        long[] probes = nodeEvidence == null ? new long[2]
+                : nodeEvidence.counts(com.satrank.pipeline.evidence.EvidenceSource.PROBE, weekStart, now);
+        long[] deliveries = nodeEvidence == null ? new long[5] : nodeEvidence.deliveries(weekStart, now);
+        return new CompositeInput(asOfMs, row.channelCount(), row.activeChannelCount(), row.capacitySat(),
+                row.peerCount(), row.pagerankPercentile(), row.betweennessPercentile(), row.firstSeenMs(),
+                row.lastUpdateS(), state.history().feeChanges(pubkey, asOfMs),
+                state.history().capacityWeekBefore(pubkey, asOfMs), probes[0], probes[1], deliveries);
     }
 
     public GraphState state() {

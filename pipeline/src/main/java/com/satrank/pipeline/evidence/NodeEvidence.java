@@ -13,6 +13,8 @@ public final class NodeEvidence {
     public static final long HOUR_MS = 3_600_000L;
 
     private final Map<EvidenceSource, TreeMap<Long, int[]>> byHour = new EnumMap<>(EvidenceSource.class);
+    /** Delivered payment probes per hour: {count, Σ latency ms, Σ latency², Σ hops, Σ hops²}, exact integers. */
+    private final TreeMap<Long, long[]> deliveries = new TreeMap<>();
     private long lastEventMs = Long.MIN_VALUE;
 
     public void add(EvidenceSource source, long eventTimeMs, boolean success) {
@@ -20,6 +22,37 @@ public final class NodeEvidence {
                 .computeIfAbsent(Math.floorDiv(eventTimeMs, HOUR_MS), h -> new int[2]);
         counts[success ? 0 : 1]++;
         lastEventMs = Math.max(lastEventMs, eventTimeMs);
+    }
+
+    /** A payment probe that reached the target: its latency and route length feed regularity and routing quality. */
+    public void addDelivery(long eventTimeMs, long latencyMs, long hops) {
+        long[] sums = deliveries.computeIfAbsent(Math.floorDiv(eventTimeMs, HOUR_MS), h -> new long[5]);
+        sums[0]++;
+        sums[1] += latencyMs;
+        sums[2] += latencyMs * latencyMs;
+        sums[3] += hops;
+        sums[4] += hops * hops;
+    }
+
+    /** Delivery sums over the hours from {@code fromHour} to {@code toHour}, inclusive. */
+    public long[] deliveries(long fromHour, long toHour) {
+        long[] total = new long[5];
+        for (long[] sums : deliveries.subMap(fromHour, true, toHour, true).values()) {
+            for (int i = 0; i < total.length; i++) {
+                total[i] += sums[i];
+            }
+        }
+        return total;
+    }
+
+    /** {successes, failures} of one source over the hours from {@code fromHour} to {@code toHour}, inclusive. */
+    public long[] counts(EvidenceSource source, long fromHour, long toHour) {
+        long[] total = new long[2];
+        for (int[] c : hours(source).subMap(fromHour, true, toHour, true).values()) {
+            total[0] += c[0];
+            total[1] += c[1];
+        }
+        return total;
     }
 
     /** Hour buckets of one source: hour index → {successes, failures}. */
@@ -35,5 +68,6 @@ public final class NodeEvidence {
     public void prune(long asOfMs, long horizonMs) {
         long oldest = Math.floorDiv(asOfMs - horizonMs, HOUR_MS);
         byHour.values().forEach(m -> m.headMap(oldest).clear());
+        deliveries.headMap(oldest).clear();
     }
 }

@@ -31,7 +31,11 @@ public final class ProbeEvidence {
             case PAYMENT_PROBE -> {
                 if (probe.getOutcome() == ProbeCompleted.Outcome.SUCCESS
                         || probe.getOutcome() == ProbeCompleted.Outcome.FAILURE) {
-                    evidence.add(EvidenceSource.PROBE, eventTimeMs, probe.getOutcome() == ProbeCompleted.Outcome.SUCCESS);
+                    boolean delivered = probe.getOutcome() == ProbeCompleted.Outcome.SUCCESS;
+                    evidence.add(EvidenceSource.PROBE, eventTimeMs, delivered);
+                    if (delivered) {
+                        evidence.addDelivery(eventTimeMs, probe.getLatencyMs(), probe.getHops());
+                    }
                 }
             }
             default -> {

@@ -26,6 +26,7 @@ public final class GraphState {
     private Map<ByteString, GraphNode> nodes = new HashMap<>();
     private Map<Long, GraphChannel> channels = new HashMap<>();
     private final Map<ByteString, Long> firstSeenMs = new HashMap<>();
+    private final GraphHistory history = new GraphHistory();
     private long appliedSnapshotId = -1;
     private long asOfMs;
     private byte[] digest = new byte[0];
@@ -106,11 +107,13 @@ public final class GraphState {
         pending.upsertNodes.forEach(n -> newNodes.put(n.getPubkey(), n));
         pending.upsertChannels.forEach(c -> newChannels.put(c.getChannelId(), c));
         byte[] newDigest = GraphDigest.of(newNodes.values(), newChannels.values());
+        List<GraphChannel> upserted = pending.upsertChannels;
         pending = null;
         if (!Arrays.equals(newDigest, completed.getGraphDigest().toByteArray())) {
             rejectedSnapshots++;
             return false;
         }
+        history.onSnapshot(eventTimeMs, channels, upserted, newChannels);
         nodes = newNodes;
         channels = newChannels;
         digest = newDigest;
@@ -132,6 +135,11 @@ public final class GraphState {
 
     public long firstSeenMs(ByteString pubkey) {
         return firstSeenMs.getOrDefault(pubkey, asOfMs);
+    }
+
+    /** Fee changes and daily capacities from the snapshots applied so far. */
+    public GraphHistory history() {
+        return history;
     }
 
     public long appliedSnapshotId() {

@@ -18,11 +18,12 @@ import java.util.Set;
 
 /**
  * Per-node graph metrics as of the state's last snapshot: channel count, capacity, distinct peers,
- * and PageRank over active channels (a channel counts when at least one side announced an enabled
- * policy) weighted by ln(capacity+1). A node is stale when it has not announced for
+ * PageRank over active channels (a channel counts when at least one side announced an enabled
+ * policy) weighted by ln(capacity+1), and betweenness over the same channels (see {@link Betweenness}). A node is stale when it has not announced for
  * {@link #STALE_AFTER_MS} before the snapshot's event time. Rank and percentile compare against live
  * (non-stale) nodes only: rank is 1 + the number of live nodes with a strictly higher PageRank (0 for
- * a stale node), the percentile is the share of live nodes strictly below.
+ * a stale node), a percentile is the share of live nodes strictly below. Depends on the snapshot
+ * only, so a caller may reuse the result until the next snapshot applies.
  */
 public final class GraphMetrics {
     public static final long STALE_AFTER_MS = 14L * 24 * 3600 * 1000;
@@ -34,6 +35,11 @@ public final class GraphMetrics {
     }
 
     public static Result compute(GraphState state) {
+        return compute(state, Betweenness.DEFAULT_PIVOTS);
+    }
+
+    /** With {@code pivots} betweenness sources (exact when the graph has no more nodes than that). */
+    public static Result compute(GraphState state, int pivots) {
         List<ByteString> order = new ArrayList<>(state.nodes().keySet());
         order.sort(GraphDigest.PUBKEY_ORDER);
         Map<ByteString, Integer> index = new HashMap<>(order.size() * 2);
@@ -78,33 +84,29 @@ public final class GraphMetrics {
             }
         }
         double[] rank = pageRank(n, degree, activeEdges, activeWeights);
+        double[] betweenness = betweenness(n, activeEdges, pivots);
         boolean[] stale = new boolean[n];
-        double[] liveRanks = new double[n];
-        int live = 0;
         for (int i = 0; i < n; i++) {
             long lastUpdateMs = state.nodes().get(order.get(i)).getLastUpdate() * 1000L;
             stale[i] = state.asOfMs() - lastUpdateMs > STALE_AFTER_MS;
-            if (!stale[i]) {
-                liveRanks[live++] = rank[i];
-            }
         }
-        double[] sorted = Arrays.copyOf(liveRanks, live);
-        Arrays.sort(sorted);
+        LiveRanking byPageRank = new LiveRanking(rank, stale);
+        LiveRanking byBetweenness = new LiveRanking(betweenness, stale);
         List<NodeRow> rows = new ArrayList<>(n);
         HexFormat hex = HexFormat.of();
         for (int i = 0; i < n; i++) {
             GraphNode node = state.nodes().get(order.get(i));
-            int below = lowerBound(sorted, rank[i]);
-            int above = live - upperBound(sorted, rank[i]);
-            double percentile = live <= 1 ? 100.0 : Math.min(100.0, 100.0 * below / (live - 1));
             Pubkey pubkey = Pubkey.fromBytes(order.get(i).toByteArray());
             rows.add(new NodeRow(pubkey.nodeId().hex(), pubkey.hex(), node.getAlias(),
                     "#" + String.format("%06x", node.getColorRgb()), channelCount[i], activeCount[i], capacity[i],
-                    peers.get(i).size(), rank[i], percentile, stale[i] ? 0 : above + 1, stale[i],
-                    node.getLastUpdate(), state.firstSeenMs(order.get(i))));
+                    peers.get(i).size(), rank[i], byPageRank.percentile(rank[i]),
+                    stale[i] ? 0 : byPageRank.above(rank[i]) + 1, stale[i],
+                    node.getLastUpdate(), state.firstSeenMs(order.get(i)), betweenness[i],
+                    byBetweenness.percentile(betweenness[i])));
         }
+        int live = byPageRank.live();
         NetworkStatsRow stats = new NetworkStatsRow(n, live, channels.size(), totalCapacity,
-                state.appliedSnapshotId(), hex.formatHex(state.digest()), state.asOfMs(), 0);
+                state.appliedSnapshotId(), hex.formatHex(state.digest()), state.asOfMs(), 0, 0, 0);
         return new Result(rows, stats);
     }
 
@@ -131,31 +133,89 @@ public final class GraphMetrics {
         return PageRank.compute(offsets, targets, w);
     }
 
-    private static int lowerBound(double[] sorted, double value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+    /** Unweighted adjacency with parallel channels merged: betweenness counts paths between nodes, not channels. */
+    private static double[] betweenness(int n, List<int[]> edges, int pivots) {
+        long[] pairs = new long[edges.size() * 2];
+        int k = 0;
+        for (int[] e : edges) {
+            pairs[k++] = ((long) e[0] << 32) | e[1];
+            pairs[k++] = ((long) e[1] << 32) | e[0];
         }
-        return lo;
+        Arrays.sort(pairs);
+        int[] offsets = new int[n + 1];
+        int[] targets = new int[pairs.length];
+        int m = 0;
+        for (int i = 0; i < pairs.length; i++) {
+            if (i > 0 && pairs[i] == pairs[i - 1]) {
+                continue;
+            }
+            offsets[(int) (pairs[i] >>> 32) + 1]++;
+            targets[m++] = (int) pairs[i];
+        }
+        for (int v = 0; v < n; v++) {
+            offsets[v + 1] += offsets[v];
+        }
+        return Betweenness.compute(offsets, Arrays.copyOf(targets, m), pivots);
     }
 
-    private static int upperBound(double[] sorted, double value) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+    /**
+     * A metric's values among live nodes: the percentile is the share of live nodes strictly below
+     * (100 when there is at most one live node), {@code above} the number strictly above.
+     */
+    private static final class LiveRanking {
+        private final double[] sorted;
+
+        LiveRanking(double[] values, boolean[] stale) {
+            double[] live = new double[values.length];
+            int count = 0;
+            for (int i = 0; i < values.length; i++) {
+                if (!stale[i]) {
+                    live[count++] = values[i];
+                }
             }
+            sorted = Arrays.copyOf(live, count);
+            Arrays.sort(sorted);
         }
-        return lo;
+
+        int live() {
+            return sorted.length;
+        }
+
+        double percentile(double value) {
+            int n = sorted.length;
+            return n <= 1 ? 100.0 : Math.min(100.0, 100.0 * lowerBound(value) / (n - 1));
+        }
+
+        int above(double value) {
+            return sorted.length - upperBound(value);
+        }
+
+        private int lowerBound(double value) {
+            int lo = 0;
+            int hi = sorted.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] < value) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        private int upperBound(double value) {
+            int lo = 0;
+            int hi = sorted.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] <= value) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 }

@@ -4,5 +4,5 @@ import java.time.LocalDate;
 
 /** One node_score_history row: a node's scores at the first pass of a UTC day. */
 public record HistoryRow(String nodeId, LocalDate day, double pSuccess, double ci95Low, double ci95High, double nObs,
-                         String verdict, double pagerankPercentile, long asOfMs) {
+                         String verdict, double pagerankPercentile, long asOfMs, double score) {
 }

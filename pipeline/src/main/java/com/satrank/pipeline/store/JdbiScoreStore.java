@@ -46,6 +46,9 @@ public final class JdbiScoreStore implements ScoreStore {
             if (!pass.history().isEmpty()) {
                 dao.insertHistory(pass.history());
             }
+            if (!pass.reports().isEmpty()) {
+                dao.insertReports(pass.reports());
+            }
             dao.upsertStats(pass.stats());
             pass.positions().forEach((stream, position) ->
                     dao.saveCheckpoint(stream.dirName(), position.index(), pass.asOfMs()));

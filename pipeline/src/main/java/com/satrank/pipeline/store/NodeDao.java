@@ -16,17 +16,18 @@ public interface NodeDao {
     @SqlBatch("""
             INSERT INTO nodes (node_id, pubkey, alias, color, channel_count, active_channel_count, capacity_sat,
                                peer_count, pagerank, pagerank_percentile, graph_rank, stale, last_update_s,
-                               first_seen_ms, as_of_ms)
+                               first_seen_ms, as_of_ms, betweenness, betweenness_percentile)
             VALUES (:nodeId, :pubkey, :alias, :color, :channelCount, :activeChannelCount, :capacitySat,
                     :peerCount, :pagerank, :pagerankPercentile, :graphRank, :stale, :lastUpdateS,
-                    :firstSeenMs, 0)
+                    :firstSeenMs, 0, :betweenness, :betweennessPercentile)
             ON CONFLICT (node_id) DO UPDATE SET
                 alias = EXCLUDED.alias, color = EXCLUDED.color, channel_count = EXCLUDED.channel_count,
                 active_channel_count = EXCLUDED.active_channel_count, capacity_sat = EXCLUDED.capacity_sat,
                 peer_count = EXCLUDED.peer_count, pagerank = EXCLUDED.pagerank,
                 pagerank_percentile = EXCLUDED.pagerank_percentile, graph_rank = EXCLUDED.graph_rank,
                 stale = EXCLUDED.stale, last_update_s = EXCLUDED.last_update_s,
-                first_seen_ms = EXCLUDED.first_seen_ms
+                first_seen_ms = EXCLUDED.first_seen_ms, betweenness = EXCLUDED.betweenness,
+                betweenness_percentile = EXCLUDED.betweenness_percentile
             """)
     void upsertNodes(@BindMethods Collection<NodeRow> rows);
 
@@ -37,10 +38,16 @@ public interface NodeDao {
             INSERT INTO node_scores (node_id, p_success, ci95_low, ci95_high, n_obs, verdict, converged, probe_p_success,
                                      probe_ci95_low, probe_ci95_high, probe_n_obs, route_p_success, route_ci95_low,
                                      route_ci95_high, route_n_obs, report_p_success, report_ci95_low,
-                                     report_ci95_high, report_n_obs, last_evidence_ms)
+                                     report_ci95_high, report_n_obs, last_evidence_ms, score, volume, reputation,
+                                     seniority, regularity, diversity, centrality, peer_trust, routing_quality,
+                                     capacity_trend, fee_stability, activity_24h, activity_7d, activity_30d,
+                                     risk_profile, reachability)
             VALUES (:nodeId, :pSuccess, :ci95Low, :ci95High, :nObs, :verdict, :converged, :probePSuccess, :probeCi95Low,
                     :probeCi95High, :probeNObs, :routePSuccess, :routeCi95Low, :routeCi95High, :routeNObs,
-                    :reportPSuccess, :reportCi95Low, :reportCi95High, :reportNObs, :lastEvidenceMs)
+                    :reportPSuccess, :reportCi95Low, :reportCi95High, :reportNObs, :lastEvidenceMs, :score, :volume,
+                    :reputation, :seniority, :regularity, :diversity, :centrality, :peerTrust, :routingQuality,
+                    :capacityTrend, :feeStability, :activity24h, :activity7d, :activity30d, :riskProfile,
+                    :reachability)
             ON CONFLICT (node_id) DO UPDATE SET
                 p_success = EXCLUDED.p_success, ci95_low = EXCLUDED.ci95_low, ci95_high = EXCLUDED.ci95_high,
                 n_obs = EXCLUDED.n_obs, verdict = EXCLUDED.verdict, converged = EXCLUDED.converged,
@@ -50,14 +57,21 @@ public interface NodeDao {
                 route_ci95_high = EXCLUDED.route_ci95_high, route_n_obs = EXCLUDED.route_n_obs,
                 report_p_success = EXCLUDED.report_p_success, report_ci95_low = EXCLUDED.report_ci95_low,
                 report_ci95_high = EXCLUDED.report_ci95_high, report_n_obs = EXCLUDED.report_n_obs,
-                last_evidence_ms = EXCLUDED.last_evidence_ms
+                last_evidence_ms = EXCLUDED.last_evidence_ms, score = EXCLUDED.score, volume = EXCLUDED.volume,
+                reputation = EXCLUDED.reputation, seniority = EXCLUDED.seniority, regularity = EXCLUDED.regularity,
+                diversity = EXCLUDED.diversity, centrality = EXCLUDED.centrality, peer_trust = EXCLUDED.peer_trust,
+                routing_quality = EXCLUDED.routing_quality, capacity_trend = EXCLUDED.capacity_trend,
+                fee_stability = EXCLUDED.fee_stability, activity_24h = EXCLUDED.activity_24h,
+                activity_7d = EXCLUDED.activity_7d, activity_30d = EXCLUDED.activity_30d,
+                risk_profile = EXCLUDED.risk_profile, reachability = EXCLUDED.reachability
             """)
     void upsertScores(@BindMethods Collection<ScoreRow> rows);
 
     @SqlBatch("""
             INSERT INTO node_score_history (node_id, day, p_success, ci95_low, ci95_high, n_obs, verdict,
-                                            pagerank_percentile, as_of_ms)
-            VALUES (:nodeId, :day, :pSuccess, :ci95Low, :ci95High, :nObs, :verdict, :pagerankPercentile, :asOfMs)
+                                            pagerank_percentile, as_of_ms, score)
+            VALUES (:nodeId, :day, :pSuccess, :ci95Low, :ci95High, :nObs, :verdict, :pagerankPercentile, :asOfMs,
+                    :score)
             ON CONFLICT (node_id, day) DO NOTHING
             """)
     void insertHistory(@BindMethods Collection<com.satrank.pipeline.scoring.HistoryRow> rows);
@@ -73,15 +87,23 @@ public interface NodeDao {
 
     @SqlUpdate("""
             INSERT INTO network_stats (id, node_count, live_node_count, channel_count, capacity_sat, snapshot_id,
-                                       graph_digest, as_of_ms, probes_applied)
+                                       graph_digest, as_of_ms, probes_applied, probes_24h, reports_24h)
             VALUES (1, :nodeCount, :liveNodeCount, :channelCount, :capacitySat, :snapshotId, :graphDigest, :asOfMs,
-                    :probesApplied)
+                    :probesApplied, :probes24h, :reports24h)
             ON CONFLICT (id) DO UPDATE SET probes_applied = EXCLUDED.probes_applied,
+                probes_24h = EXCLUDED.probes_24h, reports_24h = EXCLUDED.reports_24h,
                 node_count = EXCLUDED.node_count, live_node_count = EXCLUDED.live_node_count,
                 channel_count = EXCLUDED.channel_count, capacity_sat = EXCLUDED.capacity_sat,
                 snapshot_id = EXCLUDED.snapshot_id, graph_digest = EXCLUDED.graph_digest, as_of_ms = EXCLUDED.as_of_ms
             """)
     void upsertStats(@BindMethods NetworkStatsRow stats);
+
+    @SqlBatch("""
+            INSERT INTO reports (log_index, event_time_ms, reporter, node_id, outcome, proven)
+            VALUES (:logIndex, :eventTimeMs, :reporter, :nodeId, :outcome, :proven)
+            ON CONFLICT (log_index) DO NOTHING
+            """)
+    void insertReports(@BindMethods Collection<com.satrank.pipeline.scoring.ReportRow> rows);
 
     @SqlQuery("SELECT max(event_time_ms) FROM pipeline_checkpoint")
     Optional<Long> lastPassAsOf();

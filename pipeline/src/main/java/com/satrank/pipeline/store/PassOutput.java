@@ -10,10 +10,12 @@ import java.util.Map;
 
 /**
  * Everything one scoring pass writes, atomically: changed rows, removals (or, when
- * {@code keepOnly} is set, every node id not in it), the stats row and each stream's position.
+ * {@code keepOnly} is set, every node id not in it), the stats row, each stream's position, the
+ * day's history rows on the first pass of a UTC day, and the reports read since the last pass.
  */
 public record PassOutput(Collection<NodeRow> changedNodes, Collection<ScoreRow> changedScores,
                          Collection<String> keepOnly, Collection<String> removedNodeIds, NetworkStatsRow stats,
                          Map<LogStream, LogPosition> positions, long asOfMs,
-                         Collection<com.satrank.pipeline.scoring.HistoryRow> history) {
+                         Collection<com.satrank.pipeline.scoring.HistoryRow> history,
+                         Collection<com.satrank.pipeline.scoring.ReportRow> reports) {
 }
