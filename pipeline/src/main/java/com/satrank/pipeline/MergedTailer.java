@@ -35,7 +35,11 @@ final class MergedTailer {
         tailers.put(stream, tailer);
     }
 
-    Optional<Next> next() {
+    /**
+     * The next event in merged order, left in place until {@link #consume} is called, so a caller
+     * whose work on it fails (a pass that could not be written) sees the same event again.
+     */
+    Optional<Next> peek() {
         Next best = null;
         for (var entry : tailers.entrySet()) {
             LoggedEvent head = heads.get(entry.getKey());
@@ -53,7 +57,11 @@ final class MergedTailer {
         if (best == null || best.logged().event().getEventTimeMs() > clock.millis() - holdBackMs) {
             return Optional.empty();
         }
-        heads.remove(best.stream());
         return Optional.of(best);
+    }
+
+    /** Moves past the event {@link #peek} returned. */
+    void consume(Next next) {
+        heads.remove(next.stream());
     }
 }

@@ -8,10 +8,8 @@ import com.satrank.pipeline.evidence.NodeEvidence;
 import com.satrank.pipeline.evidence.ProbeEvidence;
 import com.satrank.pipeline.evidence.ReportEvidence;
 import com.satrank.pipeline.graph.GraphState;
-import com.satrank.pipeline.scoring.Activity;
 import com.satrank.pipeline.scoring.BayesianScorer;
-import com.satrank.pipeline.scoring.CompositeInput;
-import com.satrank.pipeline.scoring.CompositeScorer;
+import com.satrank.pipeline.scoring.NodeScorer;
 import com.satrank.pipeline.scoring.GraphMetrics;
 import com.satrank.pipeline.scoring.NodeRow;
 import com.satrank.pipeline.scoring.ReportRow;
@@ -57,6 +55,7 @@ public final class ScoringPipeline {
     private final java.time.Duration holdBack;
     private final GraphState state = new GraphState();
     private final Map<ByteString, NodeEvidence> evidence = new HashMap<>();
+    private final NodeScorer scorer = new NodeScorer(state, evidence);
     private final Map<String, NodeRow> writtenNodes = new HashMap<>();
     private final Map<String, ScoreRow> writtenScores = new HashMap<>();
     private final Map<LogStream, LogPosition> positions = new EnumMap<>(LogStream.class);
@@ -122,13 +121,14 @@ public final class ScoringPipeline {
             wrote++;
         }
         Optional<MergedTailer.Next> next;
-        while ((next = tailer.next()).isPresent()) {
+        while ((next = tailer.peek()).isPresent()) {
             var logged = next.get().logged();
             var event = logged.event();
             long boundary = Math.floorDiv(event.getEventTimeMs() - 1, CADENCE_MS) * CADENCE_MS;
             if (state.appliedSnapshotId() >= 0 && boundary > lastPassAsOf) {
-                wrote += pass(boundary);
+                wrote += pass(boundary); // throws before the event is consumed if the write fails
             }
+            tailer.consume(next.get());
             positions.put(next.get().stream(), logged.position());
             if (event.hasProbeCompleted()) {
                 ProbeEvidence.apply(event.getProbeCompleted(), event.getEventTimeMs(),
@@ -176,16 +176,14 @@ public final class ScoringPipeline {
         List<com.satrank.pipeline.scoring.HistoryRow> history = new ArrayList<>();
         java.time.LocalDate day = java.time.LocalDate.ofEpochDay(Math.floorDiv(pass.asOfMs(), DAY_MS));
         Set<String> present = new HashSet<>();
-        for (NodeRow row : metrics.rows()) {
+        List<ScoreRow> scores = scorer.scoreAll(metrics.rows(), pass.asOfMs());
+        for (int i = 0; i < scores.size(); i++) {
+            NodeRow row = metrics.rows().get(i);
             present.add(row.nodeId());
             if (!row.equals(writtenNodes.get(row.nodeId()))) {
                 changedNodes.add(row);
             }
-            ByteString pubkey = ByteString.copyFrom(java.util.HexFormat.of().parseHex(row.pubkey()));
-            NodeEvidence nodeEvidence = evidence.get(pubkey);
-            ScoreRow score = ScoreRow.of(row.nodeId(), BayesianScorer.score(nodeEvidence, pass.asOfMs()),
-                    CompositeScorer.score(compositeInput(row, pubkey, nodeEvidence, pass.asOfMs())),
-                    Activity.of(nodeEvidence, pass.asOfMs()));
+            ScoreRow score = scores.get(i);
             if (!score.equals(writtenScores.get(row.nodeId()))) {
                 changedScores.add(score);
             }
@@ -215,18 +213,6 @@ public final class ScoringPipeline {
         writtenAsOf = pass.asOfMs();
         passesWritten++;
         unwritten = null;
-    }
-
-    private CompositeInput compositeInput(NodeRow row, ByteString pubkey, NodeEvidence nodeEvidence, long asOfMs) {
-        long now = Math.floorDiv(asOfMs, NodeEvidence.HOUR_MS);
-        long weekStart = now - 7 * 24 + 1;
-        long[] probes = nodeEvidence == null ? new long[2]
-                : nodeEvidence.counts(com.satrank.pipeline.evidence.EvidenceSource.PROBE, weekStart, now);
-        long[] deliveries = nodeEvidence == null ? new long[5] : nodeEvidence.deliveries(weekStart, now);
-        return new CompositeInput(asOfMs, row.channelCount(), row.activeChannelCount(), row.capacitySat(),
-                row.peerCount(), row.pagerankPercentile(), row.betweennessPercentile(), row.firstSeenMs(),
-                row.lastUpdateS(), state.history().feeChanges(pubkey, asOfMs),
-                state.history().capacityWeekBefore(pubkey, asOfMs), probes[0], probes[1], deliveries);
     }
 
     public GraphState state() {

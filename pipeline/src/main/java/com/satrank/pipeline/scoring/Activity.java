@@ -13,6 +13,9 @@ import com.satrank.pipeline.evidence.NodeEvidence;
  */
 public record Activity(long last24h, long last7d, long last30d, String riskProfile, Double reachability) {
     static final long HOUR_MS = NodeEvidence.HOUR_MS;
+    private static final long DAY_HOURS = 24;
+    private static final long WEEK_HOURS = 7 * DAY_HOURS;
+    private static final long MONTH_HOURS = 30 * DAY_HOURS;
 
     public static final Activity NONE = new Activity(0, 0, 0, "unknown", null);
 
@@ -21,12 +24,36 @@ public record Activity(long last24h, long last7d, long last30d, String riskProfi
             return NONE;
         }
         long now = Math.floorDiv(asOfMs, HOUR_MS);
-        long[] recent = payments(evidence, now - 7 * 24 + 1, now);
-        long[] before = payments(evidence, now - 30 * 24 + 1, now - 7 * 24);
-        long[] probes = evidence.counts(EvidenceSource.PROBE, now - 7 * 24 + 1, now);
+        long[] observations = new long[3];
+        long[] recent = new long[2];
+        long[] before = new long[2];
+        long[] probes = new long[2];
+        // one walk over each source's last 30 days of hours fills every window
+        for (EvidenceSource source : EvidenceSource.values()) {
+            for (var bucket : evidence.hours(source).subMap(now - MONTH_HOURS + 1, true, now, true).entrySet()) {
+                long age = now - bucket.getKey();
+                int[] c = bucket.getValue();
+                int n = c[0] + c[1];
+                observations[2] += n;
+                if (age < WEEK_HOURS) {
+                    observations[1] += n;
+                    if (age < DAY_HOURS) {
+                        observations[0] += n;
+                    }
+                }
+                if (source.measuresPayment()) {
+                    long[] window = age < WEEK_HOURS ? recent : before;
+                    window[0] += c[0];
+                    window[1] += c[1];
+                }
+                if (source == EvidenceSource.PROBE && age < WEEK_HOURS) {
+                    probes[0] += c[0];
+                    probes[1] += c[1];
+                }
+            }
+        }
         long probeTotal = probes[0] + probes[1];
-        return new Activity(observations(evidence, now - 23, now), observations(evidence, now - 7 * 24 + 1, now),
-                observations(evidence, now - 30 * 24 + 1, now), riskProfile(recent, before),
+        return new Activity(observations[0], observations[1], observations[2], riskProfile(recent, before),
                 probeTotal == 0 ? null : (double) probes[0] / probeTotal);
     }
 
@@ -41,26 +68,5 @@ public record Activity(long last24h, long last7d, long last30d, String riskProfi
             return "high";
         }
         return delta < -0.10 ? "medium" : "low";
-    }
-
-    private static long observations(NodeEvidence evidence, long fromHour, long toHour) {
-        long total = 0;
-        for (EvidenceSource source : EvidenceSource.values()) {
-            long[] c = evidence.counts(source, fromHour, toHour);
-            total += c[0] + c[1];
-        }
-        return total;
-    }
-
-    private static long[] payments(NodeEvidence evidence, long fromHour, long toHour) {
-        long[] total = new long[2];
-        for (EvidenceSource source : EvidenceSource.values()) {
-            if (source.measuresPayment()) {
-                long[] c = evidence.counts(source, fromHour, toHour);
-                total[0] += c[0];
-                total[1] += c[1];
-            }
-        }
-        return total;
     }
 }

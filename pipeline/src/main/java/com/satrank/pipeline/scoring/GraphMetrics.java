@@ -40,6 +40,54 @@ public final class GraphMetrics {
 
     /** With {@code pivots} betweenness sources (exact when the graph has no more nodes than that). */
     public static Result compute(GraphState state, int pivots) {
+        return adjacency(state).metrics(state, pivots);
+    }
+
+    /**
+     * The graph in index form (nodes in pubkey order, channels in id order): per-node counts and the
+     * active channels as edges. PageRank and betweenness run on it; the bench times them separately.
+     */
+    public static final class Adjacency {
+        private final List<ByteString> order;
+        private final int[] channelCount;
+        private final int[] activeCount;
+        private final long[] capacity;
+        private final List<Set<Integer>> peers;
+        private final int[] degree;
+        private final List<int[]> activeEdges;
+        private final List<Double> activeWeights;
+        private final int channels;
+        private final long totalCapacity;
+
+        private Adjacency(List<ByteString> order, int[] channelCount, int[] activeCount, long[] capacity,
+                          List<Set<Integer>> peers, int[] degree, List<int[]> activeEdges, List<Double> activeWeights,
+                          int channels, long totalCapacity) {
+            this.order = order;
+            this.channelCount = channelCount;
+            this.activeCount = activeCount;
+            this.capacity = capacity;
+            this.peers = peers;
+            this.degree = degree;
+            this.activeEdges = activeEdges;
+            this.activeWeights = activeWeights;
+            this.channels = channels;
+            this.totalCapacity = totalCapacity;
+        }
+
+        public double[] pageRank() {
+            return GraphMetrics.pageRank(order.size(), degree, activeEdges, activeWeights);
+        }
+
+        public double[] betweenness(int pivots) {
+            return GraphMetrics.betweenness(order.size(), activeEdges, pivots);
+        }
+
+        private Result metrics(GraphState state, int pivots) {
+            return GraphMetrics.metrics(state, this, pivots);
+        }
+    }
+
+    public static Adjacency adjacency(GraphState state) {
         List<ByteString> order = new ArrayList<>(state.nodes().keySet());
         order.sort(GraphDigest.PUBKEY_ORDER);
         Map<ByteString, Integer> index = new HashMap<>(order.size() * 2);
@@ -83,8 +131,15 @@ public final class GraphMetrics {
                 activeWeights.add(Math.log(c.getCapacitySat() + 1.0));
             }
         }
-        double[] rank = pageRank(n, degree, activeEdges, activeWeights);
-        double[] betweenness = betweenness(n, activeEdges, pivots);
+        return new Adjacency(order, channelCount, activeCount, capacity, peers, degree, activeEdges, activeWeights,
+                channels.size(), totalCapacity);
+    }
+
+    private static Result metrics(GraphState state, Adjacency g, int pivots) {
+        List<ByteString> order = g.order;
+        int n = order.size();
+        double[] rank = g.pageRank();
+        double[] betweenness = g.betweenness(pivots);
         boolean[] stale = new boolean[n];
         for (int i = 0; i < n; i++) {
             long lastUpdateMs = state.nodes().get(order.get(i)).getLastUpdate() * 1000L;
@@ -98,14 +153,14 @@ public final class GraphMetrics {
             GraphNode node = state.nodes().get(order.get(i));
             Pubkey pubkey = Pubkey.fromBytes(order.get(i).toByteArray());
             rows.add(new NodeRow(pubkey.nodeId().hex(), pubkey.hex(), node.getAlias(),
-                    "#" + String.format("%06x", node.getColorRgb()), channelCount[i], activeCount[i], capacity[i],
-                    peers.get(i).size(), rank[i], byPageRank.percentile(rank[i]),
+                    "#" + String.format("%06x", node.getColorRgb()), g.channelCount[i], g.activeCount[i],
+                    g.capacity[i], g.peers.get(i).size(), rank[i], byPageRank.percentile(rank[i]),
                     stale[i] ? 0 : byPageRank.above(rank[i]) + 1, stale[i],
                     node.getLastUpdate(), state.firstSeenMs(order.get(i)), betweenness[i],
                     byBetweenness.percentile(betweenness[i])));
         }
         int live = byPageRank.live();
-        NetworkStatsRow stats = new NetworkStatsRow(n, live, channels.size(), totalCapacity,
+        NetworkStatsRow stats = new NetworkStatsRow(n, live, g.channels, g.totalCapacity,
                 state.appliedSnapshotId(), hex.formatHex(state.digest()), state.asOfMs(), 0, 0, 0);
         return new Result(rows, stats);
     }

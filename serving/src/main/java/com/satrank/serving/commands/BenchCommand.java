@@ -103,8 +103,10 @@ public class BenchCommand extends Command {
     }
 
     /**
-     * One scoring pass as the pipeline runs it: graph metrics plus a Bayesian score for every node,
-     * each with three days of hourly evidence (route and payment probe outcomes).
+     * One scoring pass as the pipeline runs it: graph metrics (PageRank, 512-pivot betweenness) and,
+     * for every node, the posterior, composite and activity, each node with three days of hourly
+     * evidence (route and payment probe outcomes, deliveries with latency and hops). PageRank and
+     * betweenness are also timed alone, and exact betweenness once.
      */
     private static void benchScoringPass(GraphState state, int runs) {
         java.util.Map<com.google.protobuf.ByteString, com.satrank.pipeline.evidence.NodeEvidence> evidence =
@@ -116,20 +118,30 @@ public class BenchCommand extends Command {
             for (int h = 0; h < 72; h++) {
                 long t = asOf - h * 3_600_000L;
                 e.add(com.satrank.pipeline.evidence.EvidenceSource.ROUTE, t, r.nextDouble() < 0.95);
-                e.add(com.satrank.pipeline.evidence.EvidenceSource.PROBE, t, r.nextDouble() < 0.8);
+                boolean delivered = r.nextDouble() < 0.8;
+                e.add(com.satrank.pipeline.evidence.EvidenceSource.PROBE, t, delivered);
+                if (delivered) {
+                    e.addDelivery(t, 200 + r.nextInt(400), 2 + r.nextInt(4));
+                }
             }
             evidence.put(pubkey, e);
         }
+        GraphMetrics.Adjacency adjacency = GraphMetrics.adjacency(state);
+        System.out.printf("pipeline: PageRank alone median %.1f ms%n", median(runs, adjacency::pageRank));
+        System.out.printf("pipeline: betweenness (%d pivots) alone median %.0f ms%n",
+                com.satrank.pipeline.scoring.Betweenness.DEFAULT_PIVOTS,
+                median(runs, () -> adjacency.betweenness(com.satrank.pipeline.scoring.Betweenness.DEFAULT_PIVOTS)));
+        long exactStart = System.nanoTime();
+        adjacency.betweenness(Integer.MAX_VALUE);
+        System.out.printf("pipeline: betweenness exact (all %d sources, one run) %.0f ms%n", state.nodes().size(),
+                (System.nanoTime() - exactStart) / 1e6);
+        var scorer = new com.satrank.pipeline.scoring.NodeScorer(state, evidence);
         double ms = median(runs, () -> {
             GraphMetrics.Result metrics = GraphMetrics.compute(state);
-            for (var row : metrics.rows()) {
-                var key = com.google.protobuf.ByteString.copyFrom(java.util.HexFormat.of().parseHex(row.pubkey()));
-                com.satrank.pipeline.scoring.BayesianScorer.score(evidence.get(key), asOf);
-            }
-            return metrics;
+            return scorer.scoreAll(metrics.rows(), asOf);
         });
-        System.out.printf("pipeline: scoring pass (metrics + posteriors for %d nodes, 72 h of evidence each) "
-                + "median %.0f ms%n", state.nodes().size(), ms);
+        System.out.printf("pipeline: full scoring pass (metrics, posteriors, composite, activity for %d nodes, "
+                + "72 h of evidence each) median %.0f ms%n", state.nodes().size(), ms);
     }
 
     /** Verification of one L402 header: base64, macaroon decode, HMAC chain, caveats, sha256(preimage). */
