@@ -43,7 +43,7 @@ class PipelineKillIT {
         for (int attempt = 0; attempt < 12 && !(killedMidRun >= 3 && caughtBetween(checkpoints, finalCheckpoint));
              attempt++) {
             Process p = child(data, killed);
-            boolean finished = p.waitFor(400 + random.nextInt(2500), TimeUnit.MILLISECONDS);
+            boolean finished = p.waitFor(400 + random.nextInt(6000), TimeUnit.MILLISECONDS);
             if (!finished) {
                 p.destroyForcibly().waitFor(); // SIGKILL on Linux: no shutdown hooks, no clean close
                 killedMidRun++;

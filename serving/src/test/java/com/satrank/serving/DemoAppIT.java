@@ -115,6 +115,13 @@ class DemoAppIT {
         assertThat(byPubkey.body().at("/data/bayesian/verdict").asText())
                 .isIn("SAFE", "RISKY", "UNKNOWN", "INSUFFICIENT");
         assertThat(byPubkey.body().at("/data/bayesian/time_constant_days").asInt()).isEqualTo(7);
+        assertThat(byPubkey.body().at("/data/bayesian/risk_profile").asText()).isIn("low", "medium", "high", "unknown");
+        assertThat(byPubkey.body().at("/data/bayesian/recent_activity/last_30d").isIntegralNumber()).isTrue();
+        JsonNode score = byPubkey.body().at("/data/score");
+        assertThat(score.get("total").asDouble()).isBetween(0.0, 100.0);
+        assertThat(score.at("/components/volume").asInt()).as("a ranked node has channels").isPositive();
+        assertThat(score.at("/reputation/centrality").isInt()).as(score.toString()).isTrue();
+        assertThat(byPubkey.body().at("/data/lightningGraph/betweennessPercentile").isNumber()).isTrue();
         Reply byId = get("/api/agent/" + entry.get("publicKeyHash").asText().toUpperCase());
         assertThat(byId.status()).isEqualTo(200);
         assertThat(byId.body().at("/data/agent/publicKey").asText()).isEqualTo(entry.get("publicKey").asText());
@@ -271,6 +278,16 @@ class DemoAppIT {
         assertThat(d.get("agentsAll").asInt()).isEqualTo(2001);
         assertThat(d.get("totalChannels").asInt()).isBetween(5900, 6100);
         assertThat(d.get("networkCapacityBtc").asDouble()).isPositive();
+        assertThat(d.get("probes24h").asLong()).as("the demo's prober has run").isPositive();
+    }
+
+    @Test
+    void report_stats_count_the_reports_the_pipeline_has_folded() throws Exception {
+        JsonNode d = get("/api/stats/reports").body().get("data");
+        assertThat(d.at("/window/sinceDays").asInt()).isEqualTo(30);
+        assertThat(d.at("/summary/targetN").asInt()).isEqualTo(200);
+        assertThat(d.at("/summary/totalVerified").asLong()).isLessThanOrEqualTo(d.at("/summary/totalSubmitted").asLong());
+        assertThat(d.get("weekly").isArray()).isTrue();
     }
 
     @Test

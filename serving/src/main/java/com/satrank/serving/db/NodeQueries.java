@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface NodeQueries {
     String COLUMNS = """
             node_id, pubkey, alias, color, channel_count, active_channel_count, capacity_sat, peer_count, pagerank,
-            pagerank_percentile, graph_rank, stale, last_update_s, first_seen_ms""";
+            pagerank_percentile, graph_rank, stale, last_update_s, first_seen_ms, betweenness, betweenness_percentile""";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM nodes WHERE NOT stale ORDER BY graph_rank, pubkey LIMIT :limit OFFSET :offset")
     List<NodeView> top(@Bind("limit") int limit, @Bind("offset") int offset);
@@ -27,11 +27,11 @@ public interface NodeQueries {
 
     /** One day of a node's history. */
     record HistoryView(java.time.LocalDate day, double pSuccess, double ci95Low, double ci95High, double nObs,
-                       String verdict, double pagerankPercentile) {
+                       String verdict, double pagerankPercentile, double score) {
     }
 
     @SqlQuery("""
-            SELECT day, p_success, ci95_low, ci95_high, n_obs, verdict, pagerank_percentile FROM node_score_history
+            SELECT day, p_success, ci95_low, ci95_high, n_obs, verdict, pagerank_percentile, score FROM node_score_history
             WHERE node_id = :id ORDER BY day DESC LIMIT :limit OFFSET :offset""")
     @RegisterConstructorMapper(HistoryView.class)
     List<HistoryView> history(@Bind("id") String nodeId, @Bind("limit") int limit, @Bind("offset") int offset);
@@ -58,11 +58,16 @@ public interface NodeQueries {
     @RegisterConstructorMapper(Mover.class)
     List<Mover> losers(@Bind("window") int windowDays, @Bind("limit") int limit);
 
-    /** p_success of a node on the day {@code daysBack} before the newest history day, if recorded. */
+    /** A node's p_success and composite on an earlier history day. */
+    record Then(double pSuccess, double score) {
+    }
+
+    /** The node's row on the day {@code daysBack} before the newest history day, if recorded. */
     @SqlQuery("""
-            SELECT o.p_success FROM node_score_history o
+            SELECT o.p_success, o.score FROM node_score_history o
             WHERE o.node_id = :id AND o.day = (SELECT max(day) FROM node_score_history) - :back""")
-    Optional<Double> pSuccessDaysBack(@Bind("id") String nodeId, @Bind("back") int daysBack);
+    @RegisterConstructorMapper(Then.class)
+    Optional<Then> daysBack(@Bind("id") String nodeId, @Bind("back") int daysBack);
 
     @SqlQuery("SELECT count(*) FROM node_score_history WHERE node_id = :id")
     int historyCount(@Bind("id") String nodeId);
@@ -71,7 +76,8 @@ public interface NodeQueries {
     Optional<NodeView> byId(@Bind("id") String nodeId);
 
     @SqlQuery("""
-            SELECT node_count, live_node_count, channel_count, capacity_sat, snapshot_id, graph_digest, as_of_ms
+            SELECT node_count, live_node_count, channel_count, capacity_sat, snapshot_id, graph_digest, as_of_ms,
+                   probes_24h, reports_24h
             FROM network_stats WHERE id = 1""")
     Optional<NetworkStatsView> stats();
 
@@ -86,7 +92,9 @@ public interface NodeQueries {
     @SqlQuery("""
             SELECT node_id, p_success, ci95_low, ci95_high, n_obs, verdict, converged, probe_p_success, probe_ci95_low,
                    probe_ci95_high, probe_n_obs, route_p_success, route_ci95_low, route_ci95_high, route_n_obs,
-                   report_p_success, report_ci95_low, report_ci95_high, report_n_obs, last_evidence_ms
+                   report_p_success, report_ci95_low, report_ci95_high, report_n_obs, last_evidence_ms, score, volume,
+                   reputation, seniority, regularity, diversity, centrality, peer_trust, routing_quality, capacity_trend,
+                   fee_stability, activity_24h, activity_7d, activity_30d, risk_profile, reachability
             FROM node_scores WHERE node_id = :id""")
     @RegisterConstructorMapper(ScoreView.class)
     Optional<ScoreView> score(@Bind("id") String nodeId);

@@ -12,10 +12,28 @@ final class AgentJson {
     }
 
     record LightningGraph(String publicKey, int channels, int activeChannels, long capacitySats, int peers,
-                          double pagerank, double pagerankPercentile) {
+                          double pagerank, double pagerankPercentile, double betweenness,
+                          double betweennessPercentile) {
         static LightningGraph from(NodeView n) {
             return new LightningGraph(n.pubkey(), n.channelCount(), n.activeChannelCount(), n.capacitySat(),
-                    n.peerCount(), n.pagerank(), round2(n.pagerankPercentile()));
+                    n.peerCount(), n.pagerank(), round2(n.pagerankPercentile()), round2(n.betweenness()),
+                    round2(n.betweennessPercentile()));
+        }
+    }
+
+    /** The composite 0–100 with its five components and the reputation's sub-signals (null: unavailable). */
+    record Score(double total, Components components, ReputationParts reputation) {
+        record Components(int volume, int reputation, int seniority, int regularity, int diversity) {
+        }
+
+        record ReputationParts(Integer centrality, Integer peerTrust, int routingQuality, int capacityTrend,
+                               int feeStability) {
+        }
+
+        static Score from(ScoreView s) {
+            return new Score(s.score(), new Components(s.volume(), s.reputation(), s.seniority(), s.regularity(),
+                    s.diversity()), new ReputationParts(s.centrality(), s.peerTrust(), s.routingQuality(),
+                    s.capacityTrend(), s.feeStability()));
         }
     }
 
@@ -31,31 +49,41 @@ final class AgentJson {
                  String source, boolean stale, Integer rank) {
     }
 
-    /** p_success now minus on the history day 1, 7 and 30 days before the newest; null where not recorded. */
-    record Trend(Double delta1d, Double delta7d, Double delta30d) {
+    /**
+     * p_success and composite now minus on the history day 1, 7 and 30 days before the newest;
+     * null where not recorded.
+     */
+    record Trend(Double delta1d, Double delta7d, Double delta30d, Double scoreDelta1d, Double scoreDelta7d,
+                 Double scoreDelta30d) {
     }
 
-    record AgentDetail(Agent agent, BayesianJson bayesian, Trend trend, LightningGraph lightningGraph) {
+    record AgentDetail(Agent agent, BayesianJson bayesian, Score score, Double reachability, Trend trend,
+                       LightningGraph lightningGraph) {
         static AgentDetail from(NodeView n, java.util.Optional<ScoreView> score, Trend trend) {
             return new AgentDetail(new Agent(n.nodeId(), n.pubkey(), n.alias(), n.color(), n.firstSeenMs() / 1000,
                     n.lastUpdateS(), "lightning_graph", n.stale(), liveRank(n)),
-                    score.map(BayesianJson::from).orElse(null), trend, LightningGraph.from(n));
+                    score.map(BayesianJson::from).orElse(null), score.map(Score::from).orElse(null),
+                    score.map(ScoreView::reachability).map(BayesianJson::r3).orElse(null), trend,
+                    LightningGraph.from(n));
         }
     }
 
     /** GET /api/agent/{id}/verdict: the Bayesian block plus a sentence a person can read. */
-    record VerdictJson(@com.fasterxml.jackson.annotation.JsonUnwrapped BayesianJson bayesian, String reason) {
+    record VerdictJson(@com.fasterxml.jackson.annotation.JsonUnwrapped BayesianJson bayesian, String reason,
+                       Double reachability) {
         static VerdictJson from(java.util.Optional<ScoreView> score, boolean known) {
             if (!known) {
-                return new VerdictJson(BayesianJson.unknownNode(), "Agent not found in the SatRank index");
+                return new VerdictJson(BayesianJson.unknownNode(), "Agent not found in the SatRank index", null);
             }
             if (score.isEmpty()) {
-                return new VerdictJson(BayesianJson.unknownNode(), "Node known from the graph, not scored yet");
+                return new VerdictJson(BayesianJson.unknownNode(), "Node known from the graph, not scored yet", null);
             }
             BayesianJson b = BayesianJson.from(score.get());
+            Double reachability = score.get().reachability() == null ? null : BayesianJson.r3(score.get().reachability());
             return new VerdictJson(b, String.format(java.util.Locale.ROOT,
                     "p_success=%.3f (n=%.1f, τ=7d) from payment probes and pathfinding; %s",
-                    b.pSuccess(), b.nObs(), b.convergence().converged() ? "sources converge" : "sources do not converge"));
+                    b.pSuccess(), b.nObs(), b.convergence().converged() ? "sources converge" : "sources do not converge"),
+                    reachability);
         }
     }
 

@@ -115,7 +115,7 @@ public final class AgentsResource {
                         @com.fasterxml.jackson.annotation.JsonProperty("ci95_low") double ci95Low,
                         @com.fasterxml.jackson.annotation.JsonProperty("ci95_high") double ci95High,
                         @com.fasterxml.jackson.annotation.JsonProperty("n_obs") double nObs, String verdict,
-                        double pagerankPercentile) {
+                        double pagerankPercentile, double score) {
     }
 
     @GET
@@ -133,7 +133,7 @@ public final class AgentsResource {
             var rows = q.history(nodeId, paging.limit(), paging.offset()).stream()
                     .map(h -> new HistoryEntry(h.day().toString(), BayesianJson.r3(h.pSuccess()), BayesianJson.r3(h.ci95Low()),
                             BayesianJson.r3(h.ci95High()), BayesianJson.r3(h.nObs()), h.verdict(),
-                            BayesianJson.r3(h.pagerankPercentile())))
+                            BayesianJson.r3(h.pagerankPercentile()), h.score()))
                     .toList();
             return Envelope.of(rows, Map.of("total", q.historyCount(nodeId), "limit", paging.limit(),
                     "offset", paging.offset(), "note", "one row per UTC day: the scores at that day's first pass"));
@@ -144,13 +144,21 @@ public final class AgentsResource {
         if (now.isEmpty()) {
             return null;
         }
+        var day = q.daysBack(nodeId, 1);
+        var week = q.daysBack(nodeId, 7);
+        var month = q.daysBack(nodeId, 30);
         double p = now.get().pSuccess();
-        return new AgentJson.Trend(delta(p, q.pSuccessDaysBack(nodeId, 1)), delta(p, q.pSuccessDaysBack(nodeId, 7)),
-                delta(p, q.pSuccessDaysBack(nodeId, 30)));
+        double score = now.get().score();
+        return new AgentJson.Trend(day.map(t -> BayesianJson.r3(p - t.pSuccess())).orElse(null),
+                week.map(t -> BayesianJson.r3(p - t.pSuccess())).orElse(null),
+                month.map(t -> BayesianJson.r3(p - t.pSuccess())).orElse(null),
+                day.map(t -> round2(score - t.score())).orElse(null),
+                week.map(t -> round2(score - t.score())).orElse(null),
+                month.map(t -> round2(score - t.score())).orElse(null));
     }
 
-    private static Double delta(double now, java.util.Optional<Double> then) {
-        return then.map(t -> BayesianJson.r3(now - t)).orElse(null);
+    private static double round2(double v) {
+        return Math.round(v * 100.0) / 100.0;
     }
 
     private static NodeRef parse(String id) {

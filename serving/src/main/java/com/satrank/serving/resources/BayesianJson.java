@@ -15,12 +15,19 @@ import java.util.Map;
 record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("ci95_low") double ci95Low,
                     @JsonProperty("ci95_high") double ci95High, @JsonProperty("n_obs") double nObs, String verdict,
                     Map<String, Source> sources, Convergence convergence,
+                    @JsonProperty("recent_activity") RecentActivity recentActivity,
+                    @JsonProperty("risk_profile") String riskProfile,
                     @JsonProperty("time_constant_days") int timeConstantDays,
                     @JsonProperty("last_update") long lastUpdate, @JsonProperty("is_meaningful") boolean isMeaningful) {
     static final double CONVERGENCE_THRESHOLD = 0.8;
 
     record Source(@JsonProperty("p_success") double pSuccess, @JsonProperty("ci95_low") double ci95Low,
                   @JsonProperty("ci95_high") double ci95High, @JsonProperty("n_obs") double nObs) {
+    }
+
+    /** Observations of every source (undecayed) in the last 24 h, 7 d and 30 d of event time. */
+    record RecentActivity(@JsonProperty("last_24h") long last24h, @JsonProperty("last_7d") long last7d,
+                          @JsonProperty("last_30d") long last30d) {
     }
 
     record Convergence(boolean converged, @JsonProperty("sources_above_threshold") List<String> sourcesAboveThreshold,
@@ -34,7 +41,8 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
         none.put("route", null);
         none.put("report", null);
         return new BayesianJson(0.5, 0.0, 1.0, 0.0, "INSUFFICIENT", none,
-                new Convergence(false, List.of(), CONVERGENCE_THRESHOLD), 7, 0, false);
+                new Convergence(false, List.of(), CONVERGENCE_THRESHOLD), new RecentActivity(0, 0, 0), "unknown", 7, 0,
+                false);
     }
 
     static BayesianJson from(ScoreView s) {
@@ -53,7 +61,9 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
             above.add("report");
         }
         return new BayesianJson(r3(s.pSuccess()), r3(s.ci95Low()), r3(s.ci95High()), r3(s.nObs()), s.verdict(), sources,
-                new Convergence(s.converged(), above, CONVERGENCE_THRESHOLD), 7, s.lastEvidenceMs() / 1000, true);
+                new Convergence(s.converged(), above, CONVERGENCE_THRESHOLD),
+                new RecentActivity(s.activity24h(), s.activity7d(), s.activity30d()), s.riskProfile(), 7,
+                s.lastEvidenceMs() / 1000, true);
     }
 
     private static Source source(Double p, Double lo, Double hi, Double n) {

@@ -37,8 +37,8 @@ class MoversQueriesIT {
     }
 
     static void history(org.jdbi.v3.core.Handle h, int node, LocalDate day, double p, double n) {
-        h.execute("INSERT INTO node_score_history VALUES (?, ?, ?, 0, 1, ?, 'UNKNOWN', 50, 0)",
-                String.format("%064d", node), day, p, n);
+        h.execute("INSERT INTO node_score_history VALUES (?, ?, ?, 0, 1, ?, 'UNKNOWN', 50, 0, ?)",
+                String.format("%064d", node), day, p, n, p * 100);
     }
 
     @Test
@@ -55,9 +55,10 @@ class MoversQueriesIT {
     @Test
     void trend_reads_the_value_n_days_before_the_newest_history_day() {
         String node1 = String.format("%064d", 1);
-        java.util.Optional<Double> weekAgo = jdbi.withExtension(NodeQueries.class, q -> q.pSuccessDaysBack(node1, 7));
-        java.util.Optional<Double> dayAgo = jdbi.withExtension(NodeQueries.class, q -> q.pSuccessDaysBack(node1, 1));
-        assertThat(weekAgo).contains(0.5);
+        var weekAgo = jdbi.withExtension(NodeQueries.class, q -> q.daysBack(node1, 7));
+        var dayAgo = jdbi.withExtension(NodeQueries.class, q -> q.daysBack(node1, 1));
+        assertThat(weekAgo).map(NodeQueries.Then::pSuccess).contains(0.5);
+        assertThat(weekAgo).map(NodeQueries.Then::score).contains(50.0); // score written as p × 100 here
         assertThat(dayAgo).isEmpty();
     }
 }
