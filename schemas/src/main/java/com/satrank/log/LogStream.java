@@ -1,10 +1,14 @@
 package com.satrank.log;
 
-/** The three append-only logs; each is one Chronicle queue directory under the data directory. */
+/**
+ * The append-only logs; each is one Chronicle queue directory under the data directory. Scores are
+ * a function of graph, probes and reports; queries only steer which nodes the prober visits first.
+ */
 public enum LogStream {
     GRAPH("graph"),
     PROBES("probes"),
-    REPORTS("reports");
+    REPORTS("reports"),
+    QUERIES("queries");
 
     private final String dirName;
 

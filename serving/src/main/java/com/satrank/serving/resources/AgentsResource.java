@@ -23,9 +23,12 @@ public final class AgentsResource {
     private static final List<String> SORTS = List.of("pagerank");
 
     private final Jdbi jdbi;
+    private final java.util.function.Consumer<com.satrank.model.Pubkey> queried;
 
-    public AgentsResource(Jdbi jdbi) {
+    /** {@code queried} hears of every known node an agent looks up (the prober visits those first). */
+    public AgentsResource(Jdbi jdbi, java.util.function.Consumer<com.satrank.model.Pubkey> queried) {
         this.jdbi = jdbi;
+        this.queried = queried;
     }
 
     @GET
@@ -90,13 +93,14 @@ public final class AgentsResource {
     @Timed(name = "satrank_http_agent", absolute = true)
     public Envelope<AgentJson.AgentDetail> agent(@PathParam("id") String id) {
         NodeRef ref = parse(id);
-        return jdbi.withExtension(NodeQueries.class, q -> q.byId(ref.nodeId().hex())
+        var detail = jdbi.withExtension(NodeQueries.class, q -> q.byId(ref.nodeId().hex())
                         .map(n -> {
                             var score = q.score(n.nodeId());
                             return AgentJson.AgentDetail.from(n, score, trend(q, n.nodeId(), score));
                         }))
-                .map(Envelope::of)
                 .orElseThrow(() -> ApiException.notFound("Agent not found: " + ref.nodeId().hex()));
+        queried.accept(com.satrank.model.Pubkey.fromHex(detail.agent().publicKey()));
+        return Envelope.of(detail);
     }
 
     @GET
@@ -104,10 +108,12 @@ public final class AgentsResource {
     @Timed(name = "satrank_http_verdict", absolute = true)
     public Envelope<AgentJson.VerdictJson> verdict(@PathParam("id") String id) {
         NodeRef ref = parse(id);
-        return Envelope.of(jdbi.withExtension(NodeQueries.class, q -> {
-            String nodeId = ref.nodeId().hex();
-            return AgentJson.VerdictJson.from(q.score(nodeId), q.byId(nodeId).isPresent());
-        }));
+        String nodeId = ref.nodeId().hex();
+        var node = jdbi.withExtension(NodeQueries.class, q -> q.byId(nodeId));
+        var verdict = jdbi.withExtension(NodeQueries.class, q -> AgentJson.VerdictJson.from(q.score(nodeId),
+                node.isPresent()));
+        node.ifPresent(n -> queried.accept(com.satrank.model.Pubkey.fromHex(n.pubkey())));
+        return Envelope.of(verdict);
     }
 
     /** One day of history, with the reference's field names. */

@@ -10,6 +10,7 @@ import com.satrank.ingest.lnd.LndStatus;
 import com.satrank.ingest.lnd.ProbeClient;
 import com.satrank.ingest.probe.ProbeSettings;
 import com.satrank.ingest.probe.Prober;
+import com.satrank.ingest.probe.RecentlyQueried;
 import com.satrank.lndsim.LndSimServer;
 import com.satrank.lndsim.LndSimSettings;
 import com.satrank.lndsim.SimMacaroons;
@@ -78,13 +79,15 @@ public final class Processes {
         env.lifecycle().manage(onStop(probesLog::close));
         ChronicleEventLog reportsLog = ChronicleEventLog.open(dataDir, LogStream.REPORTS, clock);
         env.lifecycle().manage(onStop(reportsLog::close));
+        ChronicleEventLog queriesLog = ChronicleEventLog.open(dataDir, LogStream.QUERIES, clock);
+        env.lifecycle().manage(onStop(queriesLog::close));
 
         LndView lndView = LndView.disabled();
         if (mode.ingest()) {
             SimFiles sim = mode.sim() ? startSim(config, env, dataDir, clock) : null;
             LndEndpoint endpoint = sim != null ? sim.readonly() : endpoint(config.lnd());
             String payMacaroon = sim != null ? sim.payMacaroon().toString() : config.probe().payMacaroonPath();
-            lndView = startIngest(config, env, endpoint, payMacaroon, graphLog, probesLog, clock);
+            lndView = startIngest(config, env, endpoint, payMacaroon, graphLog, probesLog, queriesLog, clock);
         }
         if (mode.pipeline()) {
             PipelineLoop loop = new PipelineLoop(new ScoringPipeline(graphLog, probesLog, reportsLog,
@@ -116,7 +119,7 @@ public final class Processes {
         env.metrics().gauge("satrank_log_appended_bytes_probes", () -> probesLog::bytesAppended);
         env.metrics().gauge("satrank_log_appended_events_probes", () -> probesLog::eventsAppended);
         if (mode.api()) {
-            jersey.register(new AgentsResource(jdbi));
+            jersey.register(new AgentsResource(jdbi, new QueryRecorder(queriesLog.appender("serving", null), clock)));
             jersey.register(new StatsResource(jdbi));
             jersey.register(new ReportResource(new ReportIntake(reportsLog, reportsLog.appender("serving", null), clock),
                     config.apiKey(), env.metrics()));
@@ -152,7 +155,7 @@ public final class Processes {
 
     private static LndView startIngest(SatRankConfiguration config, Environment env, LndEndpoint endpoint,
                                        String payMacaroon, ChronicleEventLog graphLog, ChronicleEventLog probesLog,
-                                       InstantSource clock) {
+                                       ChronicleEventLog queriesLog, InstantSource clock) {
         LndStatus status = new LndStatus(env.metrics());
         LndGraphClient client = new LndGraphClient(endpoint, status);
         env.lifecycle().manage(onStop(client::close));
@@ -172,7 +175,7 @@ public final class Processes {
             var probe = config.probe();
             ProbeClient probeClient = new ProbeClient(endpoint, Path.of(payMacaroon), status);
             Prober prober = new Prober(probeClient, probesLog.appender("prober", lndPubkey), crawler::lastNodePubkeys,
-                    java.util.Set::of, clock, new ProbeSettings(probe.targetsPerCycle(), probe.minInterval(),
+                    new RecentlyQueried(queriesLog, clock, probe.minInterval().multipliedBy(2)), clock, new ProbeSettings(probe.targetsPerCycle(), probe.minInterval(),
                     probe.concurrency(), probe.cycleInterval().multipliedBy(10)));
             ProbeLoop probes = new ProbeLoop(prober, probe.cycleInterval());
             env.lifecycle().manage(managed(probes::start, () -> {
