@@ -104,7 +104,7 @@ public final class ProbeClient implements Closeable {
         }
     }
 
-    private static boolean isNoPath(StatusRuntimeException e) {
+    static boolean isNoPath(StatusRuntimeException e) {
         String d = e.getStatus().getDescription();
         return e.getStatus().getCode() != Status.Code.UNAVAILABLE && d != null
                 && (d.contains("unable to find a path") || d.contains("FAILURE_REASON_NO_ROUTE"));

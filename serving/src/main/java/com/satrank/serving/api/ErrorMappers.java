@@ -23,7 +23,7 @@ public final class ErrorMappers {
     private ErrorMappers() {
     }
 
-    static Response respond(int status, String code, String message, ContainerRequestContext request) {
+    public static Response respond(int status, String code, String message, ContainerRequestContext request) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ErrorBody.of(code, message, RequestIdFilter.of(request)))

@@ -33,7 +33,7 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
         response.getHeaders().putSingle("X-API-Version", "1.0");
     }
 
-    static String of(ContainerRequestContext request) {
+    public static String of(ContainerRequestContext request) {
         Object id = request == null ? null : request.getProperty(PROPERTY);
         return id == null ? UUID.randomUUID().toString() : id.toString();
     }

@@ -42,6 +42,11 @@ public class SatRankConfiguration extends Configuration {
     @JsonProperty
     private ProbeConfig probe = new ProbeConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private L402Config l402 = new L402Config();
+
     @JsonIgnore
     private ProcessMode mode = ProcessMode.SERVER;
 
@@ -71,6 +76,10 @@ public class SatRankConfiguration extends Configuration {
 
     public ProbeConfig probe() {
         return probe;
+    }
+
+    public L402Config l402() {
+        return l402;
     }
 
     public ProcessMode mode() {

@@ -30,4 +30,16 @@ public interface ReportQueries {
             GROUP BY 1 ORDER BY 1""")
     @RegisterConstructorMapper(Week.class)
     List<Week> weekly(@Bind("fromMs") long fromMs, @Bind("toMs") long toMs);
+
+    /** All reports ever folded about one node, by outcome. */
+    record NodeReports(long total, long successes, long failures, long timeouts, long proven) {
+    }
+
+    @SqlQuery("""
+            SELECT count(*) AS total, count(*) FILTER (WHERE outcome = 'SUCCESS') AS successes,
+                   count(*) FILTER (WHERE outcome = 'FAILURE') AS failures,
+                   count(*) FILTER (WHERE outcome = 'TIMEOUT') AS timeouts, count(*) FILTER (WHERE proven) AS proven
+            FROM reports WHERE node_id = :id""")
+    @RegisterConstructorMapper(NodeReports.class)
+    NodeReports forNode(@Bind("id") String nodeId);
 }

@@ -83,8 +83,8 @@ public final class Processes {
         env.lifecycle().manage(onStop(queriesLog::close));
 
         LndView lndView = LndView.disabled();
+        SimFiles sim = mode.sim() ? startSim(config, env, dataDir, clock) : null;
         if (mode.ingest()) {
-            SimFiles sim = mode.sim() ? startSim(config, env, dataDir, clock) : null;
             LndEndpoint endpoint = sim != null ? sim.readonly() : endpoint(config.lnd());
             String payMacaroon = sim != null ? sim.payMacaroon().toString() : config.probe().payMacaroonPath();
             lndView = startIngest(config, env, endpoint, payMacaroon, graphLog, probesLog, queriesLog, clock);
@@ -123,6 +123,9 @@ public final class Processes {
             jersey.register(new StatsResource(jdbi));
             jersey.register(new ReportResource(new ReportIntake(reportsLog, reportsLog.appender("serving", null), clock),
                     config.apiKey(), env.metrics()));
+            LndEndpoint lnd = sim != null ? sim.readonly() : config.lnd().configured() ? endpoint(config.lnd()) : null;
+            String invoiceMacaroon = sim != null ? sim.invoiceMacaroon().toString() : config.l402().invoiceMacaroonPath();
+            Billing.register(config, env, jdbi, clock, lnd, invoiceMacaroon.isBlank() ? null : Path.of(invoiceMacaroon));
         }
         if (mode == ProcessMode.DEMO) {
             env.lifecycle().addServerLifecycleListener(server -> DemoBanner.print(server));
@@ -130,7 +133,7 @@ public final class Processes {
     }
 
     /** Where the embedded sim's credentials are. */
-    private record SimFiles(LndEndpoint readonly, Path payMacaroon) {
+    private record SimFiles(LndEndpoint readonly, Path payMacaroon, Path invoiceMacaroon) {
     }
 
     private static SimFiles startSim(SatRankConfiguration config, Environment env, Path dataDir,
@@ -142,7 +145,7 @@ public final class Processes {
         env.lifecycle().manage(onStop(server::close));
         return new SimFiles(new LndEndpoint("127.0.0.1", server.port(), server.tlsCertPath(),
                 server.macaroonPath(SimMacaroons.READONLY), config.lnd().deadline()),
-                server.macaroonPath(SimMacaroons.PAY));
+                server.macaroonPath(SimMacaroons.PAY), server.macaroonPath(SimMacaroons.INVOICE));
     }
 
     private static LndEndpoint endpoint(LndConfig lnd) {
@@ -201,7 +204,7 @@ public final class Processes {
         });
     }
 
-    private static Managed onStop(Runnable stop) {
+    static Managed onStop(Runnable stop) {
         return managed(() -> { }, stop);
     }
 

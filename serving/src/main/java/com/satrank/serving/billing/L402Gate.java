@@ -1,0 +1,146 @@
+package com.satrank.serving.billing;
+
+import com.satrank.l402.Credential;
+import com.satrank.l402.L402Tokens;
+import com.satrank.model.Sha256;
+import com.satrank.serving.api.ApiException;
+import com.satrank.serving.api.ApiKey;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Native L402 in front of every {@link Paid} method. In order: the operator token passes free; no
+ * L402 credential gets a 402 challenge; {@code L402 deposit:<preimage>} must name a redeemed
+ * deposit; a macaroon credential is verified with no LND call and registered on first use (the
+ * amount it paid, once, however many first uses race); then the route's price is debited in one
+ * conditional UPDATE. An exhausted token gets 402 BALANCE_EXHAUSTED with a fresh challenge. On the
+ * way out the balance headers are set, and a route's own 400 refunds the credit (bounded).
+ */
+@Paid
+@Priority(Priorities.AUTHENTICATION)
+public final class L402Gate implements ContainerRequestFilter, ContainerResponseFilter {
+    /** Request property: the payment hash (hex) the request was billed to. */
+    public static final String TOKEN = "satrank.l402.token";
+    private static final String PRICE = "satrank.l402.price";
+    private static final String BALANCE = "satrank.l402.balance";
+
+    private final Jdbi jdbi;
+    private final L402Tokens tokens;
+    private final ApiKey operator;
+    private final Prices prices;
+    private final Challenges challenges;
+    private final RefundBudget refunds;
+    private final BillingMetrics metrics;
+    private final InstantSource clock;
+
+    @Context
+    private ResourceInfo resource;
+
+    public L402Gate(Jdbi jdbi, L402Tokens tokens, ApiKey operator, Prices prices, Challenges challenges,
+                    BillingMetrics metrics, InstantSource clock) {
+        this.jdbi = jdbi;
+        this.tokens = tokens;
+        this.operator = operator;
+        this.prices = prices;
+        this.challenges = challenges;
+        this.refunds = new RefundBudget(clock);
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (operator.matches(request.getHeaderString("X-Operator-Token"))) {
+            return;
+        }
+        int price = prices.of(resource.getResourceMethod().getAnnotation(Paid.class).value());
+        String authorization = request.getHeaderString("Authorization");
+        Credential credential = Credential.parse(authorization);
+        String hash;
+        String kind;
+        switch (credential.kind()) {
+            case NONE -> {
+                request.abortWith(challenges.challenge(price, request, "PAYMENT_REQUIRED",
+                        "L402 payment required. Pay the invoice, then retry with Authorization: L402 <macaroon>:<preimage>."));
+                return;
+            }
+            case MALFORMED_DEPOSIT -> throw reject("L402_MALFORMED",
+                    "a deposit token is 'L402 deposit:<64-hex preimage>'");
+            case DEPOSIT -> {
+                hash = HexFormat.of().formatHex(Sha256.of(credential.depositPreimage()));
+                kind = "deposit";
+            }
+            default -> {
+                L402Tokens.Verification v = tokens.verify(authorization, clock.instant());
+                if (!v.ok()) {
+                    throw reject(v.rejection().code(), v.rejection().message());
+                }
+                hash = HexFormat.of().formatHex(v.token().paymentHash());
+                kind = "challenge";
+                long paidSats = v.token().amountMsat() / 1000;
+                if (jdbi.withExtension(BillingDao.class, dao -> dao.registerChallenge(hash, paidSats))) {
+                    metrics.redeemed(paidSats);
+                }
+            }
+        }
+        Optional<BillingDao.Balance> after = jdbi.withExtension(BillingDao.class, dao -> dao.debit(hash, kind, price));
+        if (after.isEmpty()) {
+            refuseUnpaid(request, hash, kind, price);
+            return;
+        }
+        metrics.debit();
+        request.setProperty(TOKEN, hash);
+        request.setProperty(PRICE, price);
+        request.setProperty(BALANCE, after.get());
+    }
+
+    private void refuseUnpaid(ContainerRequestContext request, String hash, String kind, int price) {
+        Optional<BillingDao.Balance> known = jdbi.withExtension(BillingDao.class, dao -> dao.balance(hash));
+        if (known.isEmpty() || !known.get().kind().equals(kind)) {
+            // only a deposit can be unknown here: a verified macaroon was registered above
+            throw reject("TOKEN_UNKNOWN", "No deposit with that preimage. Call POST /api/deposit with { amount }, pay"
+                    + " the invoice, then POST /api/deposit with { paymentHash, preimage }.", 402);
+        }
+        metrics.rejected("BALANCE_EXHAUSTED");
+        var response = challenges.challenge(price, request, "BALANCE_EXHAUSTED", "L402 token has "
+                + known.get().balanceCredits() + " credit(s) left and this route costs " + price
+                + ". Pay the new invoice, or drop the Authorization header for a fresh challenge.");
+        response.getHeaders().putSingle("X-SatRank-Balance", known.get().balanceCredits());
+        response.getHeaders().putSingle("X-SatRank-Balance-Max", known.get().maxCredits());
+        request.abortWith(response);
+    }
+
+    private ApiException reject(String code, String message) {
+        return reject(code, message, 401);
+    }
+
+    private ApiException reject(String code, String message, int status) {
+        metrics.rejected(code);
+        return new ApiException(status, code, message);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object hash = request.getProperty(TOKEN);
+        if (!(hash instanceof String token)) {
+            return;
+        }
+        BillingDao.Balance balance = (BillingDao.Balance) request.getProperty(BALANCE);
+        if (response.getStatus() == 400 && refunds.tryUse(token)) {
+            int price = (Integer) request.getProperty(PRICE);
+            balance = jdbi.withExtension(BillingDao.class, dao -> dao.refund(token, price)).orElse(balance);
+        }
+        response.getHeaders().putSingle("X-SatRank-Balance", balance.balanceCredits());
+        response.getHeaders().putSingle("X-SatRank-Balance-Max", balance.maxCredits());
+    }
+}

@@ -1,0 +1,173 @@
+package com.satrank.serving.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import com.satrank.decision.IntentDecision;
+import com.satrank.model.NodeRef;
+import com.satrank.model.Pubkey;
+import com.satrank.serving.api.ApiException;
+import com.satrank.serving.api.Envelope;
+import com.satrank.serving.billing.BillingDao;
+import com.satrank.serving.billing.L402Gate;
+import com.satrank.serving.billing.Paid;
+import com.satrank.serving.billing.PaidRoute;
+import com.satrank.serving.db.NodeQueries;
+import com.satrank.serving.db.ReportQueries;
+import com.satrank.serving.db.ScoreView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The routes SatRank sells (L402, see {@link L402Gate}): a node's full profile, batch verdicts and
+ * a GO/NO-GO decision. Every target a token paid to ask about is remembered, so that token may
+ * later report on it.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public final class PaidResource {
+    static final int MAX_BATCH = 100;
+
+    private final Jdbi jdbi;
+    /** Caller → target pathfinding, or null when LND is not available to this process. */
+    private final BiFunction<Pubkey, Pubkey, Optional<IntentDecision.Path>> pathfinding;
+
+    public PaidResource(Jdbi jdbi, BiFunction<Pubkey, Pubkey, Optional<IntentDecision.Path>> pathfinding) {
+        this.jdbi = jdbi;
+        this.pathfinding = pathfinding;
+    }
+
+    record Reports(long total, long successes, long failures, long timeouts, long proven, Double successRate) {
+        static Reports from(ReportQueries.NodeReports r) {
+            return new Reports(r.total(), r.successes(), r.failures(), r.timeouts(), r.proven(),
+                    r.total() == 0 ? null : BayesianJson.r3((double) r.successes() / r.total()));
+        }
+    }
+
+    record Profile(@com.fasterxml.jackson.annotation.JsonUnwrapped AgentJson.AgentDetail detail, Reports reports) {
+    }
+
+    @GET
+    @Path("/profile/{id}")
+    @Paid(PaidRoute.PROFILE)
+    @Timed(name = "satrank_http_profile", absolute = true)
+    public Envelope<Profile> profile(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        String nodeId = parse(id).nodeId().hex();
+        Profile profile = jdbi.withHandle(h -> {
+            NodeQueries q = h.attach(NodeQueries.class);
+            return q.byId(nodeId).map(n -> {
+                Optional<ScoreView> score = q.score(nodeId);
+                return new Profile(AgentJson.AgentDetail.from(n, score, null),
+                        Reports.from(h.attach(ReportQueries.class).forNode(nodeId)));
+            });
+        }).orElseThrow(() -> ApiException.notFound("Agent not found: " + nodeId));
+        remember(request, List.of(nodeId));
+        return Envelope.of(profile);
+    }
+
+    /** {@code ids}: up to 100 pubkeys or node ids. */
+    public record VerdictsRequest(List<String> ids) {
+    }
+
+    record BatchVerdict(String id, String publicKeyHash,
+                        @com.fasterxml.jackson.annotation.JsonUnwrapped AgentJson.VerdictJson verdict) {
+    }
+
+    @POST
+    @Path("/verdicts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Paid(PaidRoute.VERDICTS)
+    @Timed(name = "satrank_http_verdicts", absolute = true)
+    public Envelope<List<BatchVerdict>> verdicts(VerdictsRequest body, @Context ContainerRequestContext request) {
+        if (body == null || body.ids() == null || body.ids().isEmpty() || body.ids().size() > MAX_BATCH) {
+            throw ApiException.validation("ids must be a list of 1 to " + MAX_BATCH + " pubkeys or node ids");
+        }
+        List<NodeRef> refs = new ArrayList<>();
+        for (String id : body.ids()) {
+            refs.add(parse(id));
+        }
+        List<BatchVerdict> out = jdbi.withExtension(NodeQueries.class, q -> {
+            List<BatchVerdict> verdicts = new ArrayList<>();
+            for (int i = 0; i < refs.size(); i++) {
+                String nodeId = refs.get(i).nodeId().hex();
+                verdicts.add(new BatchVerdict(body.ids().get(i), nodeId,
+                        AgentJson.VerdictJson.from(q.score(nodeId), q.byId(nodeId).isPresent())));
+            }
+            return verdicts;
+        });
+        remember(request, out.stream().map(BatchVerdict::publicKeyHash).toList());
+        return Envelope.of(out);
+    }
+
+    /** GO/NO-GO request: the node to pay, the payer's own node, and the amount (sats, default 1 000). */
+    public record IntentRequest(String target, String caller, Long amountSats) {
+    }
+
+    record PathJson(boolean reachable, Integer hops, Long feeMsat, boolean fromCaller) {
+    }
+
+    record Intent(String decision, double successRate, double pSuccess, String verdict, Double reachability,
+                  PathJson pathfinding, List<String> reasons) {
+    }
+
+    @POST
+    @Path("/intent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Paid(PaidRoute.INTENT)
+    @Timed(name = "satrank_http_intent", absolute = true)
+    public Envelope<Intent> intent(IntentRequest body, @Context ContainerRequestContext request) {
+        if (body == null || body.target() == null || body.caller() == null) {
+            throw ApiException.validation("target and caller (66-hex pubkeys) are required");
+        }
+        if (body.amountSats() != null && (body.amountSats() < 1 || body.amountSats() > 100_000_000)) {
+            throw ApiException.validation("amountSats must be between 1 and 100000000");
+        }
+        Pubkey target = pubkey(body.target(), "target");
+        Pubkey caller = pubkey(body.caller(), "caller");
+        String nodeId = target.nodeId().hex();
+        var known = jdbi.withExtension(NodeQueries.class, q -> q.byId(caller.nodeId().hex()).isPresent());
+        Optional<ScoreView> score = jdbi.withExtension(NodeQueries.class, q -> q.score(nodeId));
+        IntentDecision.Path path = known && pathfinding != null ? pathfinding.apply(caller, target).orElse(null) : null;
+        double p = score.map(ScoreView::pSuccess).orElse(0.5);
+        String verdict = score.map(ScoreView::verdict).orElse("INSUFFICIENT");
+        Double reachability = score.map(ScoreView::reachability).orElse(null);
+        IntentDecision.Result r = IntentDecision.decide(p, verdict, reachability, path, body.amountSats());
+        remember(request, List.of(nodeId));
+        return Envelope.of(new Intent(r.go() ? "GO" : "NO_GO", r.successRate(), BayesianJson.r3(p), verdict,
+                reachability == null ? null : BayesianJson.r3(reachability),
+                path == null ? null : new PathJson(path.reachable(), path.reachable() ? path.hops() : null,
+                        path.reachable() ? path.feeMsat() : null, true), r.reasons()));
+    }
+
+    private void remember(ContainerRequestContext request, List<String> nodeIds) {
+        if (request.getProperty(L402Gate.TOKEN) instanceof String token) {
+            jdbi.useExtension(BillingDao.class, dao -> nodeIds.forEach(id -> dao.recordTarget(token, id)));
+        }
+    }
+
+    private static NodeRef parse(String id) {
+        try {
+            return NodeRef.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation(e.getMessage());
+        }
+    }
+
+    private static Pubkey pubkey(String value, String field) {
+        String lower = value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!Pubkey.isPubkeyHex(lower)) {
+            throw ApiException.validation(field + " must be a 66-hex Lightning pubkey");
+        }
+        return Pubkey.fromHex(lower);
+    }
+}
