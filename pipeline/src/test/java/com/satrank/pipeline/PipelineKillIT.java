@@ -42,8 +42,15 @@ class PipelineKillIT {
         long finalCheckpoint = checkpoint(reference);
         for (int attempt = 0; attempt < 12 && !(killedMidRun >= 3 && caughtBetween(checkpoints, finalCheckpoint));
              attempt++) {
+            long before = checkpoint(killed);
             Process p = child(data, killed);
-            boolean finished = p.waitFor(400 + random.nextInt(6000), TimeUnit.MILLISECONDS);
+            // Kill at a random moment after this run has committed something new, so kills land
+            // between passes and inside them however fast this machine is.
+            long started = System.nanoTime();
+            while (p.isAlive() && checkpoint(killed) == before && System.nanoTime() - started < 60_000_000_000L) {
+                Thread.sleep(20);
+            }
+            boolean finished = p.waitFor(random.nextInt(1500), TimeUnit.MILLISECONDS);
             if (!finished) {
                 p.destroyForcibly().waitFor(); // SIGKILL on Linux: no shutdown hooks, no clean close
                 killedMidRun++;
