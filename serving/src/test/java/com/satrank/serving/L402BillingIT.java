@@ -66,7 +66,7 @@ class L402BillingIT {
                 node = top.body().at("/data/0/publicKey").asText();
                 return;
             }
-            Thread.sleep(250);
+            Thread.sleep(1000); // free routes are rate-limited here (120/min)
         }
         throw new AssertionError("demo produced no nodes within 90 s");
     }
@@ -264,5 +264,27 @@ class L402BillingIT {
         assertThat(wrong.status()).isEqualTo(402);
         assertThat(wrong.body().at("/data/priceSats").asInt()).isEqualTo(2);
         assertThat(HTTP.post("/api/intent", "{\"target\":\"xyz\"}", "X-Operator-Token", OPERATOR).status()).isEqualTo(400);
+    }
+
+    @Test
+    void free_routes_are_limited_per_address_and_bodies_are_capped() throws Exception {
+        // a client behind the proxy (X-Forwarded-For): its own bucket, so the other tests keep theirs
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 1; i <= 130 && limited == 0; i++) {
+            HttpJson.Reply r = HTTP.get("/api/deposit/tiers", "X-Forwarded-For", "198.51.100.7");
+            if (r.status() == 429) {
+                limited = i;
+                retryAfter = r.header("Retry-After");
+                assertThat(r.body().at("/error/code").asText()).isEqualTo("RATE_LIMITED");
+            }
+        }
+        assertThat(limited).as("past 120 in a minute (greedy refill adds 2 a second meanwhile)").isBetween(121, 126);
+        assertThat(Long.parseLong(retryAfter)).isPositive();
+        assertThat(HTTP.get("/api/deposit/tiers").status()).as("127.0.0.1 is not affected").isEqualTo(200);
+        HttpJson.Reply big = HTTP.post("/api/verdicts", "{\"ids\":[\"" + "a".repeat(5000) + "\"]}",
+                "X-Operator-Token", OPERATOR);
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.body().at("/error/code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
     }
 }

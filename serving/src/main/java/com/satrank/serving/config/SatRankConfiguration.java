@@ -47,6 +47,11 @@ public class SatRankConfiguration extends Configuration {
     @JsonProperty
     private L402Config l402 = new L402Config();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private LimitsConfig limits = new LimitsConfig();
+
     @JsonIgnore
     private ProcessMode mode = ProcessMode.SERVER;
 
@@ -80,6 +85,10 @@ public class SatRankConfiguration extends Configuration {
 
     public L402Config l402() {
         return l402;
+    }
+
+    public LimitsConfig limits() {
+        return limits;
     }
 
     public ProcessMode mode() {

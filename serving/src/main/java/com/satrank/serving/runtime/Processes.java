@@ -98,6 +98,11 @@ public final class Processes {
 
         var jersey = env.jersey();
         jersey.register(new RequestIdFilter());
+        jersey.register(new com.satrank.serving.limits.BodyCap(config.limits().maxBodyBytes()));
+        if (config.limits().freeRequestsPerMinute() > 0) {
+            jersey.register(new com.satrank.serving.limits.FreeRouteLimits(new com.satrank.serving.limits.IpRateLimiter(
+                    config.limits().freeRequestsPerMinute(), io.github.bucket4j.TimeMeter.SYSTEM_NANOTIME)));
+        }
         jersey.register(new ErrorMappers.Api());
         jersey.register(new ErrorMappers.Web());
         jersey.register(new ErrorMappers.Json());

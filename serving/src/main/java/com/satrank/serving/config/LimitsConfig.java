@@ -1,0 +1,26 @@
+package com.satrank.serving.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** Protection of the free routes: requests per minute per address (0: off) and the request body cap. */
+public class LimitsConfig {
+    @Min(0)
+    @Max(1_000_000)
+    @JsonProperty
+    private int freeRequestsPerMinute = 600;
+
+    @Min(1024)
+    @Max(16 * 1024 * 1024)
+    @JsonProperty
+    private int maxBodyBytes = 64 * 1024;
+
+    public int freeRequestsPerMinute() {
+        return freeRequestsPerMinute;
+    }
+
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+}

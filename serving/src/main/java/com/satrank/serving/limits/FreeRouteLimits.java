@@ -1,0 +1,50 @@
+package com.satrank.serving.limits;
+
+import com.satrank.serving.api.ErrorMappers;
+import com.satrank.serving.billing.Paid;
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+
+/**
+ * Per-address limits on the free {@code /api} routes (paid routes are limited by payment; health,
+ * metrics and the OpenAPI document by the monitoring that calls them): past the limit a 429
+ * RATE_LIMITED with Retry-After. The address is the servlet's remote address, which Dropwizard takes
+ * from X-Forwarded-For only when {@code useForwardedHeaders} is on (one trusted proxy in front).
+ */
+@Priority(Priorities.AUTHENTICATION - 100)
+public final class FreeRouteLimits implements ContainerRequestFilter {
+    private static final Set<String> EXEMPT = Set.of("HealthResource", "MetricsResource", "OpenApiResource");
+    private final IpRateLimiter limiter;
+
+    @Context
+    private ResourceInfo resource;
+
+    @Context
+    private HttpServletRequest servlet;
+
+    public FreeRouteLimits(IpRateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (resource.getResourceMethod() == null || resource.getResourceMethod().isAnnotationPresent(Paid.class)
+                || EXEMPT.contains(resource.getResourceClass().getSimpleName())) {
+            return;
+        }
+        IpRateLimiter.Decision d = limiter.tryConsume(servlet.getRemoteAddr());
+        if (!d.allowed()) {
+            Response r = ErrorMappers.respond(429, "RATE_LIMITED",
+                    "Too many requests from this address; retry after " + d.retryAfterSeconds() + " s", request);
+            r.getHeaders().putSingle("Retry-After", d.retryAfterSeconds());
+            request.abortWith(r);
+        }
+    }
+}
