@@ -287,4 +287,19 @@ class L402BillingIT {
         assertThat(big.status()).isEqualTo(413);
         assertThat(big.body().at("/error/code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
     }
+
+    @Test
+    void a_token_may_report_only_on_targets_it_paid_to_ask_about() throws Exception {
+        Minted token = mint(2, Instant.now().plus(Duration.ofDays(1)), OURS);
+        String other = HTTP.get("/api/agents/top?limit=2").body().at("/data/1/publicKey").asText();
+        String report = "{\"target\":\"%s\",\"outcome\":\"failure\"}";
+        HttpJson.Reply before = HTTP.post("/api/report", report.formatted(node), "Authorization", token.header());
+        assertThat(before.status()).as("not yet asked about").isEqualTo(401);
+        assertThat(HTTP.get("/api/profile/" + node, "Authorization", token.header()).status()).isEqualTo(200);
+        HttpJson.Reply accepted = HTTP.post("/api/report", report.formatted(node), "Authorization", token.header());
+        assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(201);
+        assertThat(HTTP.post("/api/report", report.formatted(other), "Authorization", token.header()).status())
+                .isEqualTo(401);
+        assertThat(balance(token.hash())).as("reporting costs nothing").isEqualTo(1);
+    }
 }

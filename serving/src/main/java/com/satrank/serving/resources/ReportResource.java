@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * POST /api/report: an agent tells how a payment to a node went. Reporter identified by
- * X-API-Key for now (L402 token reporters come with billing). Proven reports (invoice signed by
- * the target + matching preimage) count fully, others at 0.3.
+ * POST /api/report: an agent tells how a payment to a node went. The reporter is the holder of the
+ * X-API-Key, or of an L402 token that paid to ask about this target. With the key no database is on
+ * the path (reports are accepted while Postgres is down); a token needs it. Proven reports (invoice
+ * signed by the target + matching preimage) count fully, others at 0.3.
  */
 @Path("/api/report")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,11 +37,15 @@ public final class ReportResource {
     private final ReportIntake intake;
     private final ApiKey apiKey;
     private final MetricRegistry metrics;
+    /** (Authorization header, target) → reporter id of an L402 token that asked about the target. */
+    private final java.util.function.BiFunction<String, Pubkey, java.util.Optional<String>> tokenReporter;
 
-    public ReportResource(ReportIntake intake, String apiKey, MetricRegistry metrics) {
+    public ReportResource(ReportIntake intake, String apiKey, MetricRegistry metrics,
+                          java.util.function.BiFunction<String, Pubkey, java.util.Optional<String>> tokenReporter) {
         this.intake = intake;
         this.apiKey = ApiKey.of(apiKey);
         this.metrics = metrics;
+        this.tokenReporter = tokenReporter;
     }
 
     /** The request body; every field optional at parse time so each gets its own clear message. */
@@ -51,14 +56,20 @@ public final class ReportResource {
 
     @POST
     @Timed(name = "satrank_http_report", absolute = true)
-    public Response report(@HeaderParam("X-API-Key") String key, ReportRequest body) {
-        if (!apiKey.matches(key)) {
-            throw new ApiException(401, "UNAUTHORIZED", "a valid X-API-Key is required to report");
+    public Response report(@HeaderParam("X-API-Key") String key, @HeaderParam("Authorization") String authorization,
+                           ReportRequest body) {
+        boolean byKey = apiKey.matches(key);
+        if (!byKey && authorization == null) {
+            throw new ApiException(401, "UNAUTHORIZED",
+                    "a valid X-API-Key, or an L402 token that queried this target, is required to report");
         }
         if (body == null) {
             throw ApiException.validation("request body is required");
         }
         Pubkey target = target(body.target());
+        String reporter = byKey ? apiKey.holderId() : tokenReporter.apply(authorization, target)
+                .orElseThrow(() -> new ApiException(401, "UNAUTHORIZED",
+                        "this L402 token has not paid to query this target; only such tokens may report on it"));
         PaymentReported.Outcome outcome = outcome(body.outcome());
         long amount = body.amountSats() == null ? 0 : body.amountSats();
         if (amount < 0 || amount > MAX_AMOUNT_SAT) {
@@ -76,7 +87,7 @@ public final class ReportResource {
         ReportProof.Result proof = ReportProof.check(target, body.bolt11(),
                 body.preimage() == null ? null : body.preimage().toLowerCase(Locale.ROOT),
                 outcome == PaymentReported.Outcome.SUCCESS);
-        var accepted = intake.accept(apiKey.holderId(), target, outcome, amount, body.bolt11(),
+        var accepted = intake.accept(reporter, target, outcome, amount, body.bolt11(),
                 body.preimage() == null ? null : body.preimage().toLowerCase(Locale.ROOT), body.memo(), proof.proven());
         if (accepted.isEmpty()) {
             throw new ApiException(409, "DUPLICATE_REPORT", "this reporter already reported this target this hour");

@@ -32,7 +32,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires L402: the secrets check, the invoice and pathfinding clients, the gate and the paid routes. */
+/**
+ * Wires L402: the secrets check, the invoice and pathfinding clients, the gate and the paid routes;
+ * returns who may report by token.
+ */
 final class Billing {
     private static final Logger LOG = LoggerFactory.getLogger(Billing.class);
 
@@ -43,8 +46,8 @@ final class Billing {
      * @param lnd             LND (readonly macaroon) for pathfinding, or null
      * @param invoiceMacaroon the invoice macaroon for challenges and deposits, or null (paid routes answer 503)
      */
-    static void register(SatRankConfiguration config, Environment env, Jdbi jdbi, InstantSource clock, LndEndpoint lnd,
-                         Path invoiceMacaroon) {
+    static com.satrank.serving.billing.TokenReporters register(SatRankConfiguration config, Environment env, Jdbi jdbi,
+                                                               InstantSource clock, LndEndpoint lnd, Path invoiceMacaroon) {
         L402Config l402 = config.l402();
         if (l402.production()) {
             List<String> problems = SecretsCheck.problems(l402.macaroonSecret(), config.apiKey(), l402.operatorToken());
@@ -69,6 +72,7 @@ final class Billing {
                 clock));
         env.jersey().register(new DepositResource(jdbi, issuer, l402.invoiceExpiry().toSeconds()));
         env.jersey().register(new PaidResource(jdbi, pathfinding(lnd, status, env)));
+        return new com.satrank.serving.billing.TokenReporters(jdbi, tokens, clock);
     }
 
     private static InvoiceIssuer issuer(LndEndpoint lnd, Path invoiceMacaroon, LndStatus status, Environment env) {

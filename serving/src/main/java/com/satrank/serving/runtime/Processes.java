@@ -126,11 +126,12 @@ public final class Processes {
         if (mode.api()) {
             jersey.register(new AgentsResource(jdbi, new QueryRecorder(queriesLog.appender("serving", null), clock)));
             jersey.register(new StatsResource(jdbi));
-            jersey.register(new ReportResource(new ReportIntake(reportsLog, reportsLog.appender("serving", null), clock),
-                    config.apiKey(), env.metrics()));
             LndEndpoint lnd = sim != null ? sim.readonly() : config.lnd().configured() ? endpoint(config.lnd()) : null;
             String invoiceMacaroon = sim != null ? sim.invoiceMacaroon().toString() : config.l402().invoiceMacaroonPath();
-            Billing.register(config, env, jdbi, clock, lnd, invoiceMacaroon.isBlank() ? null : Path.of(invoiceMacaroon));
+            var tokenReporters = Billing.register(config, env, jdbi, clock, lnd,
+                    invoiceMacaroon.isBlank() ? null : Path.of(invoiceMacaroon));
+            jersey.register(new ReportResource(new ReportIntake(reportsLog, reportsLog.appender("serving", null), clock),
+                    config.apiKey(), env.metrics(), tokenReporters::reporter));
         }
         if (mode == ProcessMode.DEMO) {
             env.lifecycle().addServerLifecycleListener(server -> DemoBanner.print(server));
