@@ -302,4 +302,20 @@ class L402BillingIT {
                 .isEqualTo(401);
         assertThat(balance(token.hash())).as("reporting costs nothing").isEqualTo(1);
     }
+
+    @Test
+    void the_readme_purchase_script_buys_a_profile() throws Exception {
+        Path repo = Path.of(System.getProperty("user.dir")).getParent();
+        ProcessBuilder pb = new ProcessBuilder("bash", repo.resolve("scripts/l402-purchase.sh").toString(), node)
+                .redirectErrorStream(false);
+        pb.environment().put("SATRANK_URL", "http://localhost:" + APP.getLocalPort());
+        pb.environment().put("SATRANK_JAR", repo.resolve("serving/target/satrank.jar").toString());
+        pb.environment().put("LND_SIM_PORT", "10129");
+        pb.environment().put("LND_SIM_DIR", DATA.resolve("lnd-sim").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).startsWith("HTTP/1.1 200").contains("X-SatRank-Balance: 0").contains("\"publicKey\":\"" + node);
+    }
 }

@@ -31,6 +31,12 @@ final class DemoBanner {
                   curl -s -X POST %1$s/api/report -H 'Content-Type: application/json' \\
                        -H 'X-API-Key: demo-api-key-not-for-production' \\
                        -d '{"target":"<publicKey>","outcome":"success","amountSats":1000}'
+
+                Buy a paid answer over L402 (402 → pay with lnd-sim → retry → 200):
+                  curl -s %1$s/api/profile/<publicKey>          # note data.macaroon, data.invoice
+                  java -jar serving/target/satrank.jar lnd-sim pay <invoice>   # prints the preimage
+                  curl -s %1$s/api/profile/<publicKey> -H 'Authorization: L402 <macaroon>:<preimage>'
+                or all three at once: scripts/l402-purchase.sh
                 ==============================================================================
                 """.formatted(base));
     }
