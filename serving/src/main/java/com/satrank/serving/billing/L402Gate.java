@@ -1,8 +1,6 @@
 package com.satrank.serving.billing;
 
-import com.satrank.l402.Credential;
 import com.satrank.l402.L402Tokens;
-import com.satrank.model.Sha256;
 import com.satrank.serving.api.ApiException;
 import com.satrank.serving.api.ApiKey;
 import jakarta.annotation.Priority;
@@ -14,7 +12,6 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import java.time.InstantSource;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -64,35 +61,23 @@ public final class L402Gate implements ContainerRequestFilter, ContainerResponse
             return;
         }
         int price = prices.of(resource.getResourceMethod().getAnnotation(Paid.class).value());
-        String authorization = request.getHeaderString("Authorization");
-        Credential credential = Credential.parse(authorization);
-        String hash;
-        String kind;
-        switch (credential.kind()) {
+        PresentedToken presented = PresentedToken.of(request.getHeaderString("Authorization"), tokens, clock.instant());
+        switch (presented.status()) {
             case NONE -> {
                 request.abortWith(challenges.challenge(price, request, "PAYMENT_REQUIRED",
                         "L402 payment required. Pay the invoice, then retry with Authorization: L402 <macaroon>:<preimage>."));
                 return;
             }
-            case MALFORMED_DEPOSIT -> throw reject("L402_MALFORMED",
-                    "a deposit token is 'L402 deposit:<64-hex preimage>'");
-            case DEPOSIT -> {
-                hash = HexFormat.of().formatHex(Sha256.of(credential.depositPreimage()));
-                kind = "deposit";
-            }
+            case REFUSED -> throw reject(presented.code(), presented.message());
             default -> {
-                L402Tokens.Verification v = tokens.verify(authorization, clock.instant());
-                if (!v.ok()) {
-                    throw reject(v.rejection().code(), v.rejection().message());
-                }
-                hash = HexFormat.of().formatHex(v.token().paymentHash());
-                kind = "challenge";
-                long paidSats = v.token().amountMsat() / 1000;
-                if (jdbi.withExtension(BillingDao.class, dao -> dao.registerChallenge(hash, paidSats))) {
-                    metrics.redeemed(paidSats);
+                if ("challenge".equals(presented.kind()) && jdbi.withExtension(BillingDao.class,
+                        dao -> dao.registerChallenge(presented.paymentHash(), presented.paidSats()))) {
+                    metrics.redeemed(presented.paidSats());
                 }
             }
         }
+        String hash = presented.paymentHash();
+        String kind = presented.kind();
         Optional<BillingDao.Balance> after = jdbi.withExtension(BillingDao.class, dao -> dao.debit(hash, kind, price));
         if (after.isEmpty()) {
             refuseUnpaid(request, hash, kind, price);

@@ -1,11 +1,8 @@
 package com.satrank.serving.billing;
 
-import com.satrank.l402.Credential;
 import com.satrank.l402.L402Tokens;
 import com.satrank.model.Pubkey;
-import com.satrank.model.Sha256;
 import java.time.InstantSource;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -25,21 +22,11 @@ public final class TokenReporters {
     }
 
     public Optional<String> reporter(String authorization, Pubkey target) {
-        Credential credential = Credential.parse(authorization);
-        String hash;
-        switch (credential.kind()) {
-            case DEPOSIT -> hash = HexFormat.of().formatHex(Sha256.of(credential.depositPreimage()));
-            case MACAROON -> {
-                L402Tokens.Verification v = tokens.verify(authorization, clock.instant());
-                if (!v.ok()) {
-                    return Optional.empty();
-                }
-                hash = HexFormat.of().formatHex(v.token().paymentHash());
-            }
-            default -> {
-                return Optional.empty();
-            }
+        PresentedToken presented = PresentedToken.of(authorization, tokens, clock.instant());
+        if (presented.status() != PresentedToken.Status.TOKEN) {
+            return Optional.empty();
         }
+        String hash = presented.paymentHash();
         String nodeId = target.nodeId().hex();
         return jdbi.withExtension(BillingDao.class, dao -> dao.queriedTarget(hash, nodeId))
                 ? Optional.of("l402:" + hash.substring(0, 16)) : Optional.empty();

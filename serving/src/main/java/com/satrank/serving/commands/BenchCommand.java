@@ -100,6 +100,7 @@ public class BenchCommand extends Command {
             benchScoringPass(state[0], runs);
         }
         benchL402(runs);
+        benchPaidPath();
     }
 
     /**
@@ -165,6 +166,66 @@ public class BenchCommand extends Command {
         });
         System.out.printf("l402: verification median %.1f µs per header (%d per run, one thread)%n",
                 ms * 1000.0 / perRun, perRun);
+    }
+
+    /**
+     * The paid-request path without HTTP: verify the L402 header, then the conditional debit on a
+     * real (embedded) Postgres through a connection pool, 8 threads, 20 000 requests.
+     */
+    private static void benchPaidPath() throws Exception {
+        Path dir = Files.createTempDirectory("satrank-bench-pg");
+        try (var db = com.satrank.db.EmbeddedDatabase.start(dir)) {
+            com.satrank.db.Migrations.migrate(db.jdbcUrl(), db.user(), "");
+            var pool = new org.apache.tomcat.jdbc.pool.DataSource();
+            pool.setUrl(db.jdbcUrl());
+            pool.setUsername(db.user());
+            pool.setMaxActive(16);
+            pool.setInitialSize(8);
+            org.jdbi.v3.core.Jdbi jdbi = org.jdbi.v3.core.Jdbi.create(pool)
+                    .installPlugin(new org.jdbi.v3.sqlobject.SqlObjectPlugin());
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            L402Tokens tokens = new L402Tokens(secret, "satrank", "bench");
+            byte[] preimage = new byte[32];
+            new java.security.SecureRandom().nextBytes(preimage);
+            byte[] hash = com.satrank.model.Sha256.of(preimage);
+            String hashHex = java.util.HexFormat.of().formatHex(hash);
+            String header = "L402 " + tokens.mint(hash, new byte[32], 1_000_000_000L, Instant.now().plusSeconds(3600))
+                    + ":" + java.util.HexFormat.of().formatHex(preimage);
+            jdbi.useExtension(com.satrank.serving.billing.BillingDao.class, dao -> dao.registerChallenge(hashHex, 1_000_000));
+            int total = 20_000;
+            int threads = 8;
+            var pool8 = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(total + 2_000);
+            Runnable work = () -> {
+                while (left.getAndDecrement() > 0) {
+                    if (!tokens.verify(header, Instant.now()).ok() || jdbi.withExtension(
+                            com.satrank.serving.billing.BillingDao.class, dao -> dao.debit(hashHex, "challenge", 1)).isEmpty()) {
+                        throw new IllegalStateException("bench request refused");
+                    }
+                }
+            };
+            left.set(2_000); // warm-up
+            runAll(pool8, threads, work);
+            left.set(total);
+            long start = System.nanoTime();
+            runAll(pool8, threads, work);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool8.shutdown();
+            pool.close();
+            System.out.printf("l402: paid-request path (verify + conditional debit, embedded Postgres, %d threads) "
+                    + "%.0f req/s%n", threads, total / seconds);
+        }
+    }
+
+    private static void runAll(java.util.concurrent.ExecutorService pool, int threads, Runnable work) throws Exception {
+        List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            futures.add(pool.submit(work));
+        }
+        for (var f : futures) {
+            f.get();
+        }
     }
 
     private static void appendAll(EventAppender appender, List<Event.Builder> events) {
