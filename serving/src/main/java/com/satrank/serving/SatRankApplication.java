@@ -54,6 +54,7 @@ public class SatRankApplication extends Application<SatRankConfiguration> {
         bootstrap.addCommand(new LndSimCommand());
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new BenchCommand());
+        bootstrap.addCommand(new com.satrank.serving.commands.ExportCommand());
     }
 
     @Override
