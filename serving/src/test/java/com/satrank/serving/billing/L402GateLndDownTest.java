@@ -1,0 +1,56 @@
+package com.satrank.serving.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.MetricRegistry;
+import com.satrank.l402.L402Tokens;
+import com.satrank.serving.api.ApiException;
+import com.satrank.serving.api.ApiKey;
+import com.satrank.serving.api.ErrorMappers;
+import com.satrank.serving.api.RequestIdFilter;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A challenge that cannot get an invoice (LND unreachable) is a 503 with the error envelope, never a 500. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class L402GateLndDownTest {
+    @Path("/paid")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static final class PaidThing {
+        @GET
+        @Paid(PaidRoute.PROFILE)
+        public String get() {
+            return "{}";
+        }
+    }
+
+    private static final InvoiceIssuer LND_DOWN = (sats, memo) -> {
+        throw ApiException.unavailable("LND is unreachable, no invoice can be issued now; retry shortly");
+    };
+    private static final BillingMetrics METRICS = new BillingMetrics(new MetricRegistry());
+    private static final L402Tokens TOKENS = new L402Tokens(new byte[32], "satrank", "test");
+    private static final ResourceExtension RESOURCES = ResourceExtension.builder()
+            .addResource(new PaidThing())
+            .addProvider(new RequestIdFilter())
+            .addProvider(new ErrorMappers.Api())
+            .addProvider(new L402Gate(null, TOKENS, ApiKey.of("op"), Prices.of(1, 1, 2),
+                    new Challenges(LND_DOWN, TOKENS, Duration.ofDays(1), Duration.ofMinutes(10), METRICS,
+                            Clock.systemUTC()), METRICS, Clock.systemUTC()))
+            .build();
+
+    @Test
+    void no_invoice_means_503_service_unavailable() {
+        Response r = RESOURCES.target("/paid").request().get();
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(r.readEntity(String.class)).contains("SERVICE_UNAVAILABLE").contains("LND is unreachable");
+    }
+}
