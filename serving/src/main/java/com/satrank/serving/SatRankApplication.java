@@ -55,6 +55,7 @@ public class SatRankApplication extends Application<SatRankConfiguration> {
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new BenchCommand());
         bootstrap.addCommand(new com.satrank.serving.commands.ExportCommand());
+        bootstrap.addCommand(new com.satrank.serving.commands.QueueInfoCommand());
     }
 
     @Override

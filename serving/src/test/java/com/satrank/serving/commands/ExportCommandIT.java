@@ -107,4 +107,17 @@ class ExportCommandIT {
         assertThatThrownBy(() -> export(dir, "probes", "jsonl", "yesterday", null))
                 .hasMessageContaining("--from must be an ISO-8601 instant");
     }
+
+    @Test
+    void queue_info_counts_events_by_type_with_their_index_and_time_range(@TempDir Path dir) throws Exception {
+        writeProbes(dir);
+        QueueInfoCommand.Inventory probes = QueueInfoCommand.inventory(dir, LogStream.PROBES);
+        assertThat(probes.events()).isEqualTo(3);
+        assertThat(probes.byType()).containsExactly(Map.entry("ProbeCompleted", 3L));
+        assertThat(probes.firstTime()).isEqualTo(T0);
+        assertThat(probes.lastTime()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        assertThat(probes.lastIndex()).isGreaterThan(probes.firstIndex());
+        assertThat(probes.cycles()).containsExactly("20261101F.cq4");
+        assertThat(probes.bytesOnDisk()).isPositive();
+    }
 }
