@@ -64,7 +64,7 @@ final class Billing {
         }
         L402Tokens tokens = new L402Tokens(SecretsCheck.secretBytes(secret), "satrank", "satrank");
         LndStatus status = new LndStatus(env.metrics());
-        InvoiceIssuer issuer = issuer(lnd, invoiceMacaroon, status, env);
+        InvoiceIssuer issuer = issuer(lnd, invoiceMacaroon, l402.invoiceExpiry().toSeconds(), status, env);
         BillingMetrics metrics = new BillingMetrics(env.metrics());
         Challenges challenges = new Challenges(issuer, tokens, l402.tokenLifetime(), l402.invoiceExpiry(), metrics, clock);
         Prices prices = Prices.of(l402.profilePriceSats(), l402.verdictsPriceSats(), l402.intentPriceSats());
@@ -75,7 +75,8 @@ final class Billing {
         return new com.satrank.serving.billing.TokenReporters(jdbi, tokens, clock);
     }
 
-    private static InvoiceIssuer issuer(LndEndpoint lnd, Path invoiceMacaroon, LndStatus status, Environment env) {
+    private static InvoiceIssuer issuer(LndEndpoint lnd, Path invoiceMacaroon, long expirySeconds, LndStatus status,
+                                        Environment env) {
         if (lnd == null || invoiceMacaroon == null) {
             LOG.warn("no LND invoice macaroon configured: paid routes and deposits answer 503");
             return (sats, memo) -> {
@@ -86,7 +87,7 @@ final class Billing {
         env.lifecycle().manage(Processes.onStop(client::close));
         return (sats, memo) -> {
             try {
-                return client.addInvoice(sats, memo, 600);
+                return client.addInvoice(sats, memo, expirySeconds);
             } catch (LndUnavailableException e) {
                 throw ApiException.unavailable("LND is unreachable, no invoice can be issued now; retry shortly");
             }
