@@ -101,6 +101,7 @@ public class BenchCommand extends Command {
         }
         benchL402(runs);
         benchPaidPath();
+        benchAppendRate();
     }
 
     /**
@@ -215,6 +216,46 @@ public class BenchCommand extends Command {
             pool.close();
             System.out.printf("l402: paid-request path (verify + conditional debit, embedded Postgres, %d threads) "
                     + "%.0f req/s%n", threads, total / seconds);
+        }
+    }
+
+    /**
+     * Appends per stream with real encoding (protobuf, stamped with version, time and source) on one
+     * thread: 2 M probe events (a ProbeCompleted is about 60 bytes), then 2 M NodeQueried events,
+     * after 200 k of warm-up each; then reads the probes back.
+     */
+    private static void benchAppendRate() throws Exception {
+        Path dir = Files.createTempDirectory("satrank-bench-append");
+        byte[] pk = new byte[33];
+        pk[0] = 2;
+        Event.Builder probe = Event.newBuilder().setProbeCompleted(com.satrank.events.v1.ProbeCompleted.newBuilder()
+                .setTargetPubkey(com.google.protobuf.ByteString.copyFrom(pk)).setAmountSat(1000)
+                .setMethod(com.satrank.events.v1.ProbeCompleted.Method.PAYMENT_PROBE)
+                .setOutcome(com.satrank.events.v1.ProbeCompleted.Outcome.SUCCESS).setHops(3).setLatencyMs(420)
+                .setFeeMsat(1200));
+        Event.Builder queried = Event.newBuilder().setNodeQueried(com.satrank.events.v1.NodeQueried.newBuilder()
+                .setPubkey(com.google.protobuf.ByteString.copyFrom(pk)));
+        for (var entry : List.of(java.util.Map.entry(LogStream.PROBES, probe), java.util.Map.entry(LogStream.QUERIES, queried))) {
+            try (ChronicleEventLog log = ChronicleEventLog.open(dir, entry.getKey(), java.time.Clock.systemUTC())) {
+                EventAppender appender = log.appender("bench", pk);
+                for (int i = 0; i < 200_000; i++) {
+                    appender.append(entry.getValue());
+                }
+                int n = 2_000_000;
+                long start = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    appender.append(entry.getValue());
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("log: append %s, real encoding, one thread: %.2f M events/s (%d B payload each)%n",
+                        entry.getKey().dirName(), n / seconds / 1e6, entry.getValue().build().getSerializedSize());
+                if (entry.getKey() == LogStream.PROBES) {
+                    long readStart = System.nanoTime();
+                    int read = readAll(log).size();
+                    System.out.printf("log: read back %d events at %.2f M events/s%n", read,
+                            read / ((System.nanoTime() - readStart) / 1e9) / 1e6);
+                }
+            }
         }
     }
 
