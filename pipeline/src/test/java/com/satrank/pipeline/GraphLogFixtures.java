@@ -20,8 +20,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /** Writes a realistic graph log: lnd-sim evolving over simulated time, crawled by the real crawler. */
-final class GraphLogFixtures {
-    static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
+public final class GraphLogFixtures {
+    public static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
 
     private GraphLogFixtures() {
     }
@@ -35,7 +35,7 @@ final class GraphLogFixtures {
      * The same, with a probe cycle of {@code probeTargets} targets after each crawl, half a step
      * later, so graph and probe events interleave in event time as they do live.
      */
-    static void writeLog(Path dataDir, int nodes, int channels, int snapshots, Duration step, int probeTargets) {
+    public static void writeLog(Path dataDir, int nodes, int channels, int snapshots, Duration step, int probeTargets) {
         MutableClock clock = new MutableClock(T0);
         try (LndSimServer sim = LndSimServer.start(
                 new LndSimSettings("127.0.0.1", 0, dataDir.resolve("sim"), 99, nodes, channels, null), clock);

@@ -13,10 +13,16 @@ public final class Migrations {
     }
 
     public static Outcome migrate(String jdbcUrl, String user, String password) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(jdbcUrl, user, password)
-                .locations("classpath:db/migration")
-                .load();
+        return run(Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load());
+    }
+
+    /** The same migrations into {@code schema} (created if missing), e.g. for a replay beside the live tables. */
+    public static Outcome migrateSchema(String jdbcUrl, String user, String password, String schema) {
+        return run(Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration")
+                .schemas(schema).defaultSchema(schema).createSchemas(true).load());
+    }
+
+    private static Outcome run(Flyway flyway) {
         int applied = flyway.migrate().migrationsExecuted;
         MigrationInfo[] all = flyway.info().all();
         return new Outcome(applied, all.length == 0 ? "0" : all[all.length - 1].getVersion().getVersion());

@@ -56,6 +56,7 @@ public class SatRankApplication extends Application<SatRankConfiguration> {
         bootstrap.addCommand(new BenchCommand());
         bootstrap.addCommand(new com.satrank.serving.commands.ExportCommand());
         bootstrap.addCommand(new com.satrank.serving.commands.QueueInfoCommand());
+        bootstrap.addCommand(new com.satrank.serving.commands.ReplayCommand());
     }
 
     @Override

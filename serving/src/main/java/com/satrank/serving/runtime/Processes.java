@@ -90,6 +90,8 @@ public final class Processes {
             lndView = startIngest(config, env, endpoint, payMacaroon, graphLog, probesLog, queriesLog, clock);
         }
         if (mode.pipeline()) {
+            com.satrank.pipeline.store.WriterLock lock = com.satrank.pipeline.store.WriterLock.acquire(jdbi);
+            env.lifecycle().manage(onStop(lock::close));
             PipelineLoop loop = new PipelineLoop(new ScoringPipeline(graphLog, probesLog, reportsLog,
                     new JdbiScoreStore(jdbi), clock, ScoringPipeline.LIVE_HOLD_BACK),
                     Duration.ofMillis(500));

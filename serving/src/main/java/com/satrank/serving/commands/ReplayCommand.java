@@ -1,0 +1,69 @@
+package com.satrank.serving.commands;
+
+import com.satrank.db.Migrations;
+import com.satrank.serving.config.SatRankConfiguration;
+import com.satrank.serving.replay.Replay;
+import com.satrank.serving.runtime.Database;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code replay [config.yml] [--dry-run]}: recompute every score table from the logs into a fresh
+ * schema, print how it differs from the live tables, then swap it in atomically (refused while a
+ * pipeline runs). With {@code --dry-run} nothing is swapped and the fresh schema is dropped. Ctrl-C
+ * or a failure drops the fresh schema and leaves the live tables untouched.
+ */
+public class ReplayCommand extends ConfiguredCommand<SatRankConfiguration> {
+    public ReplayCommand() {
+        super("replay", "Recompute the score tables from the logs into a fresh schema, compare, and swap them in");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("--dry-run").action(Arguments.storeTrue()).help("compare only; change nothing");
+    }
+
+    @Override
+    protected void run(Bootstrap<SatRankConfiguration> bootstrap, Namespace ns, SatRankConfiguration config) {
+        try (Database db = Database.open(config)) {
+            Migrations.migrate(db.url(), db.user(), db.password());
+            Replay replay = new Replay(db.url(), db.user(), db.password(), Path.of(config.dataDir()));
+            AtomicBoolean done = new AtomicBoolean();
+            Thread onInterrupt = new Thread(() -> {
+                if (!done.get()) {
+                    replay.discard();
+                    System.err.println("replay interrupted: the fresh schema was dropped, the live tables are unchanged");
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            System.err.println("replaying the logs under " + config.dataDir() + " into schema " + Replay.SCHEMA + " …");
+            Replay.Diff diff = replay.rebuild();
+            print(diff);
+            if (ns.getBoolean("dry_run")) {
+                replay.discard();
+                System.out.println("dry run: nothing swapped, the fresh schema was dropped");
+            } else {
+                replay.swap();
+                System.out.println("swapped: the score tables are now the replay's");
+            }
+            done.set(true);
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        }
+    }
+
+    private static void print(Replay.Diff d) {
+        System.out.printf(Locale.ROOT, "replayed %d events in %.1f s (%.0f events/s)%n", d.events(), d.seconds(),
+                d.events() / Math.max(d.seconds(), 1e-9));
+        d.differingRows().forEach((table, rows) -> System.out.printf(Locale.ROOT, "  %-20s %d row(s) differ%n", table, rows));
+        System.out.printf(Locale.ROOT, "  verdict changes: %d; |Δ p_success| p50 %.4f, p90 %.4f, p99 %.4f, max %.4f%n",
+                d.verdictChanges(), d.deltaPPercentiles()[0], d.deltaPPercentiles()[1], d.deltaPPercentiles()[2],
+                d.deltaPPercentiles()[3]);
+    }
+}

@@ -1,0 +1,117 @@
+package com.satrank.serving.replay;
+
+import com.satrank.db.Migrations;
+import com.satrank.log.ChronicleEventLog;
+import com.satrank.log.LogStream;
+import com.satrank.pipeline.ScoringPipeline;
+import com.satrank.pipeline.store.JdbiScoreStore;
+import com.satrank.pipeline.store.WriterLock;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * Recomputes every score table from index 0 of the logs into a fresh schema beside the live one,
+ * measures how it differs, and (unless dry) swaps it in: in one transaction, under the writer lock,
+ * each live score table is dropped and the rebuilt one moved into its place, so a reader sees the
+ * old tables or the new ones, never a mix. Billing tables are never touched. On any failure the
+ * fresh schema is dropped and the live tables are as they were.
+ */
+public final class Replay {
+    /** The tables the pipeline writes; the replay rebuilds exactly these. */
+    public static final List<String> SCORE_TABLES = List.of("nodes", "node_scores", "node_score_history",
+            "network_stats", "reports", "pipeline_checkpoint");
+    public static final String SCHEMA = "satrank_replay";
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Path dataDir;
+
+    public Replay(String url, String user, String password, Path dataDir) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.dataDir = dataDir;
+    }
+
+    /** How the rebuilt tables differ from the live ones. */
+    public record Diff(Map<String, Long> differingRows, long verdictChanges, double[] deltaPPercentiles,
+                       long events, double seconds) {
+    }
+
+    public Diff rebuild() {
+        Jdbi live = jdbi(url);
+        live.useHandle(h -> h.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE"));
+        try {
+            Migrations.migrateSchema(url, user, password, SCHEMA);
+            Jdbi replay = jdbi(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+            long start = System.nanoTime();
+            long events;
+            try (ChronicleEventLog g = ChronicleEventLog.open(dataDir, LogStream.GRAPH, Clock.systemUTC());
+                 ChronicleEventLog p = ChronicleEventLog.open(dataDir, LogStream.PROBES, Clock.systemUTC());
+                 ChronicleEventLog r = ChronicleEventLog.open(dataDir, LogStream.REPORTS, Clock.systemUTC())) {
+                events = g.eventsAfter(com.satrank.log.LogPosition.BEFORE_START)
+                        + p.eventsAfter(com.satrank.log.LogPosition.BEFORE_START)
+                        + r.eventsAfter(com.satrank.log.LogPosition.BEFORE_START);
+                ScoringPipeline.replay(g, p, r, new JdbiScoreStore(replay)).drain();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return live.withHandle(h -> diff(h, events, seconds));
+        } catch (RuntimeException e) {
+            discard();
+            throw e;
+        }
+    }
+
+    private static Diff diff(Handle h, long events, double seconds) {
+        Map<String, Long> differing = new LinkedHashMap<>();
+        for (String t : SCORE_TABLES) {
+            differing.put(t, h.createQuery("SELECT count(*) FROM ((SELECT * FROM " + SCHEMA + "." + t
+                    + " EXCEPT ALL SELECT * FROM public." + t + ") UNION ALL (SELECT * FROM public." + t
+                    + " EXCEPT ALL SELECT * FROM " + SCHEMA + "." + t + ")) d").mapTo(Long.class).one());
+        }
+        long verdicts = h.createQuery("SELECT count(*) FROM " + SCHEMA + ".node_scores n JOIN public.node_scores o"
+                + " USING (node_id) WHERE n.verdict <> o.verdict").mapTo(Long.class).one();
+        double[] percentiles = h.createQuery("SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY d), 0),"
+                        + " coalesce(percentile_cont(0.9) WITHIN GROUP (ORDER BY d), 0),"
+                        + " coalesce(percentile_cont(0.99) WITHIN GROUP (ORDER BY d), 0), coalesce(max(d), 0)"
+                        + " FROM (SELECT abs(n.p_success - o.p_success) AS d FROM " + SCHEMA + ".node_scores n"
+                        + " JOIN public.node_scores o USING (node_id)) x")
+                .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)})
+                .one();
+        return new Diff(differing, verdicts, percentiles, events, seconds);
+    }
+
+    /** Moves the rebuilt tables into place, atomically; refused while a pipeline holds the writer lock. */
+    public void swap() {
+        try {
+            jdbi(url).useTransaction(h -> {
+                if (!WriterLock.tryInTransaction(h)) {
+                    throw new IllegalStateException("a pipeline is running against this database: stop it, then"
+                            + " replay again (or use --dry-run to compare without swapping)");
+                }
+                for (String t : SCORE_TABLES) {
+                    h.execute("DROP TABLE public." + t);
+                    h.execute("ALTER TABLE " + SCHEMA + "." + t + " SET SCHEMA public");
+                }
+            });
+        } finally {
+            discard();
+        }
+    }
+
+    /** Drops the replay schema (what is left of it after a swap, or all of it after a dry run or failure). */
+    public void discard() {
+        jdbi(url).useHandle(h -> h.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE"));
+    }
+
+    private Jdbi jdbi(String jdbcUrl) {
+        return Jdbi.create(jdbcUrl, user, password).installPlugin(new SqlObjectPlugin());
+    }
+}
