@@ -21,11 +21,19 @@ public final class EmbeddedDatabase implements Closeable {
 
     /** Starts Postgres with its cluster in {@code dataDir} (kept) or a temporary one when null. */
     public static EmbeddedDatabase start(Path dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /** The same on a fixed {@code port} (0: any free one), so a restarted cluster is found where it was. */
+    public static EmbeddedDatabase start(Path dataDir, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", "on");
+            if (port > 0) {
+                builder.setPort(port);
+            }
             if (dataDir != null) {
                 Files.createDirectories(dataDir);
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);

@@ -14,7 +14,6 @@ import com.satrank.pipeline.ScoringPipeline;
 import com.satrank.pipeline.store.JdbiScoreStore;
 import com.satrank.testing.MutableClock;
 import com.satrank.testing.PostgresFixture;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,40 +36,12 @@ class ServingKillIT {
     private static final String TARGET = "0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798";
     private static final String KEY = "kill-test-api-key-0123456789abcdef";
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static Process server(Path config) throws Exception {
-        Path jar = Path.of(System.getProperty("user.dir")).resolve("target/satrank.jar");
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", jar.toString(), "server", config.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    }
-
-    private static void awaitUp(HttpJson http, Process p) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline) && p.isAlive()) {
-            try {
-                if (http.get("/api/stats").status() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the api did not come up");
-    }
-
     @Test
     void a_report_acknowledged_just_before_a_kill_is_kept_and_counted_once(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         GraphLogFixtures.writeLog(data, 60, 150, 1, Duration.ofHours(1), 0);
         PostgresFixture.Db db = PostgresFixture.freshDatabase();
-        int port = freePort();
+        int port = ApiProcess.freePort();
         Path config = dir.resolve("api.yml");
         Files.writeString(config, """
                 server:
@@ -81,13 +52,13 @@ class ServingKillIT {
                 dataDir: %s
                 apiKey: %s
                 database: {url: "%s", user: %s, password: "%s"}
-                """.formatted(port, freePort(), data, KEY, db.url(), db.user(), db.password()));
+                """.formatted(port, ApiProcess.freePort(), data, KEY, db.url(), db.user(), db.password()));
         HttpJson http = new HttpJson(() -> port);
         String report = "{\"target\":\"" + TARGET + "\",\"outcome\":\"success\",\"amountSats\":1000}";
 
-        Process api = server(config);
+        Process api = ApiProcess.start(config);
         try {
-            awaitUp(http, api);
+            ApiProcess.awaitUp(http, api);
             HttpJson.Reply accepted = http.post("/api/report", report, "X-API-Key", KEY);
             api.destroyForcibly(); // SIGKILL the moment the 201 is in hand
             assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(201);
@@ -96,9 +67,9 @@ class ServingKillIT {
         }
         assertThat(reportsFor(data)).isEqualTo(1);
 
-        Process again = server(config);
+        Process again = ApiProcess.start(config);
         try {
-            awaitUp(http, again);
+            ApiProcess.awaitUp(http, again);
             HttpJson.Reply duplicate = http.post("/api/report", report, "X-API-Key", KEY);
             assertThat(duplicate.status()).as("the restarted api rebuilt its guard from the log").isEqualTo(409);
         } finally {

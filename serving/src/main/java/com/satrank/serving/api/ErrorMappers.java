@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,14 +73,36 @@ public final class ErrorMappers {
         }
     }
 
-    public static final class Database implements ExceptionMapper<ConnectionException> {
+    /**
+     * Database failures: a connection that cannot be had, or one that broke under the statement
+     * (SQLState class 08, connection exception, or 57P, the server shutting down or starting) is a
+     * 503 the client can retry; any other database error is a bug, a 500 logged with its request id.
+     */
+    public static final class Database implements ExceptionMapper<JdbiException> {
         @Context
         private Provider<ContainerRequestContext> request;
 
         @Override
-        public Response toResponse(ConnectionException e) {
-            LOG.warn("database unavailable: {}", e.getMessage());
-            return respond(503, "SERVICE_UNAVAILABLE", "Database unavailable, try again shortly", request.get());
+        public Response toResponse(JdbiException e) {
+            if (unavailable(e)) {
+                LOG.warn("database unavailable: {}", e.getMessage());
+                return respond(503, "SERVICE_UNAVAILABLE", "Database unavailable, try again shortly", request.get());
+            }
+            LOG.error("database error, request {}", RequestIdFilter.of(request.get()), e);
+            return respond(500, "INTERNAL_ERROR", "Internal server error", request.get());
+        }
+
+        static boolean unavailable(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ConnectionException) {
+                    return true;
+                }
+                if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

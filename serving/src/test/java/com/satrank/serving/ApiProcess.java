@@ -1,0 +1,42 @@
+package com.satrank.serving;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The api as a separate JVM from the built jar, for tests that kill it or pull its database away. */
+final class ApiProcess {
+    private ApiProcess() {
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Output goes to api.log beside the config, for reading when a test fails. */
+    static Process start(Path config) throws Exception {
+        Path jar = Path.of(System.getProperty("user.dir")).resolve("target/satrank.jar");
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", jar.toString(), "server", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(config.resolveSibling("api.log").toFile())).start();
+    }
+
+    static void awaitUp(HttpJson http, Process p) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline) && p.isAlive()) {
+            try {
+                if (http.get("/api/stats").status() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the api did not come up");
+    }
+}
