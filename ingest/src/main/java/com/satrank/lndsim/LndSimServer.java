@@ -66,7 +66,7 @@ public final class LndSimServer implements Closeable {
     public static LndSimServer start(LndSimSettings settings, InstantSource clock) {
         try {
             Path dir = settings.dir();
-            SelfSignedTls.write(dir.resolve("tls.cert"), dir.resolve("tls.key"), clock.instant());
+            SelfSignedTls.writeIfMissing(dir.resolve("tls.cert"), dir.resolve("tls.key"), clock.instant());
             SimMacaroons macaroons = SimMacaroons.writeTo(dir);
             SimIdentity identity = SimIdentity.fromSeed(settings.seed());
             SimGraph graph = settings.graphFile() != null

@@ -29,6 +29,14 @@ public final class SelfSignedTls {
     private SelfSignedTls() {
     }
 
+    /** Keeps an existing pair, as LND keeps its tls.cert across restarts; writes a new one otherwise. */
+    public static void writeIfMissing(Path certFile, Path keyFile, Instant now) {
+        if (Files.exists(certFile) && Files.exists(keyFile)) {
+            return;
+        }
+        write(certFile, keyFile, now);
+    }
+
     public static void write(Path certFile, Path keyFile, Instant now) {
         try {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");

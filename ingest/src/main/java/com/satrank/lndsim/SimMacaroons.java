@@ -33,16 +33,25 @@ public final class SimMacaroons {
         this.permissionsByHex = permissionsByHex;
     }
 
-    /** Mints fresh tokens for every role and writes them into {@code dir}. */
+    /**
+     * The tokens of every role in {@code dir}: the ones already there (a restarted sim keeps its
+     * macaroons, as LND does), or freshly minted and written when any is missing.
+     */
     public static SimMacaroons writeTo(Path dir) {
         SecureRandom random = new SecureRandom();
         var byHex = new java.util.HashMap<String, Set<String>>();
         try {
             Files.createDirectories(dir);
+            boolean keep = ROLES.keySet().stream().allMatch(name -> Files.exists(dir.resolve(name)));
             for (var role : ROLES.entrySet()) {
-                byte[] token = new byte[40];
-                random.nextBytes(token);
-                Files.write(dir.resolve(role.getKey()), token);
+                byte[] token;
+                if (keep) {
+                    token = Files.readAllBytes(dir.resolve(role.getKey()));
+                } else {
+                    token = new byte[40];
+                    random.nextBytes(token);
+                    Files.write(dir.resolve(role.getKey()), token);
+                }
                 byHex.put(HexFormat.of().formatHex(token), role.getValue());
             }
         } catch (IOException e) {
