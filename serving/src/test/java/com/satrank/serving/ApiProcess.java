@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The api as a separate JVM from the built jar, for tests that kill it or pull its database away. */
+/** A SatRank process as a separate JVM from the built jar, for tests that kill it or pull its database away. */
 final class ApiProcess {
     private ApiProcess() {
     }
@@ -18,11 +18,17 @@ final class ApiProcess {
 
     /** Output goes to api.log beside the config, for reading when a test fails. */
     static Process start(Path config) throws Exception {
+        return start("server", config);
+    }
+
+    /** Any of the jar's process commands (server, ingest, pipeline); output to {@code <command>.log}. */
+    static Process start(String command, Path config) throws Exception {
         Path jar = Path.of(System.getProperty("user.dir")).resolve("target/satrank.jar");
+        String log = command.equals("server") ? "api.log" : command + ".log";
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", jar.toString(), "server", config.toString())
+                "-jar", jar.toString(), command, config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(config.resolveSibling("api.log").toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(config.resolveSibling(log).toFile())).start();
     }
 
     static void awaitUp(HttpJson http, Process p) throws Exception {
