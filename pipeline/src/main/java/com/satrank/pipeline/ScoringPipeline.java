@@ -66,6 +66,8 @@ public final class ScoringPipeline {
     private boolean firstOfDay;
     private long passesWritten;
     private long probesApplied;
+    /** Read outside the drain's lock, for progress displays. */
+    private volatile long eventsRead;
     private final com.satrank.pipeline.evidence.RecentCounts recentProbes = new com.satrank.pipeline.evidence.RecentCounts();
     private final com.satrank.pipeline.evidence.RecentCounts recentReports = new com.satrank.pipeline.evidence.RecentCounts();
     private final List<ReportRow> unwrittenReports = new ArrayList<>();
@@ -130,6 +132,7 @@ public final class ScoringPipeline {
             }
             tailer.consume(next.get());
             positions.put(next.get().stream(), logged.position());
+            eventsRead++;
             if (event.hasProbeCompleted()) {
                 ProbeEvidence.apply(event.getProbeCompleted(), event.getEventTimeMs(),
                         evidence.computeIfAbsent(event.getProbeCompleted().getTargetPubkey(), k -> new NodeEvidence()));
@@ -213,6 +216,17 @@ public final class ScoringPipeline {
         writtenAsOf = pass.asOfMs();
         passesWritten++;
         unwritten = null;
+    }
+
+    /** Events consumed so far (all streams); safe to read while a drain runs. */
+    public long eventsRead() {
+        return eventsRead;
+    }
+
+    /** Replay of complete logs as of event time {@code asOf}: later events are never read. */
+    public static ScoringPipeline replayAsOf(ChronicleEventLog graphLog, ChronicleEventLog probesLog,
+                                             ChronicleEventLog reportsLog, ScoreStore store, java.time.Instant asOf) {
+        return new ScoringPipeline(graphLog, probesLog, reportsLog, store, () -> asOf, java.time.Duration.ZERO);
     }
 
     public GraphState state() {

@@ -14,9 +14,9 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code replay [config.yml] [--dry-run]}: recompute every score table from the logs into a fresh
- * schema, print how it differs from the live tables, then swap it in atomically (refused while a
- * pipeline runs). With {@code --dry-run} nothing is swapped and the fresh schema is dropped. Ctrl-C
+ * {@code replay [config.yml] [--dry-run] [--as-of T]}: recompute every score table from the logs (up
+ * to event time T) into a fresh schema, print how it differs from the live tables, then swap it in
+ * atomically (refused while a pipeline runs); a progress bar with rate and ETA on a terminal. With {@code --dry-run} nothing is swapped and the fresh schema is dropped. Ctrl-C
  * or a failure drops the fresh schema and leaves the live tables untouched.
  */
 public class ReplayCommand extends ConfiguredCommand<SatRankConfiguration> {
@@ -28,6 +28,7 @@ public class ReplayCommand extends ConfiguredCommand<SatRankConfiguration> {
     public void configure(Subparser subparser) {
         super.configure(subparser);
         subparser.addArgument("--dry-run").action(Arguments.storeTrue()).help("compare only; change nothing");
+        subparser.addArgument("--as-of").help("only events up to this ISO-8601 instant (tables as they were then)");
     }
 
     @Override
@@ -44,7 +45,19 @@ public class ReplayCommand extends ConfiguredCommand<SatRankConfiguration> {
             });
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             System.err.println("replaying the logs under " + config.dataDir() + " into schema " + Replay.SCHEMA + " …");
-            Replay.Diff diff = replay.rebuild();
+            java.time.Instant asOf = ns.getString("as_of") == null ? null : java.time.Instant.parse(ns.getString("as_of"));
+            Replay.Diff diff;
+            try (me.tongfei.progressbar.ProgressBar bar = System.console() == null ? null
+                    : new me.tongfei.progressbar.ProgressBarBuilder().setTaskName("replay")
+                            .setStyle(me.tongfei.progressbar.ProgressBarStyle.ASCII).showSpeed()
+                            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
+                diff = replay.rebuild(asOf, p -> {
+                    if (bar != null) {
+                        bar.maxHint(p[1]);
+                        bar.stepTo(p[0]);
+                    }
+                });
+            }
             print(diff);
             if (ns.getBoolean("dry_run")) {
                 replay.discard();

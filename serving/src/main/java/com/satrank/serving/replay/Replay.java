@@ -46,6 +46,14 @@ public final class Replay {
     }
 
     public Diff rebuild() {
+        return rebuild(null, progress -> { });
+    }
+
+    /**
+     * @param asOf     only events with event time ≤ asOf (null: everything)
+     * @param progress told (events read, events in the logs) about twice a second while it runs
+     */
+    public Diff rebuild(java.time.Instant asOf, java.util.function.Consumer<long[]> progress) {
         Jdbi live = jdbi(url);
         live.useHandle(h -> h.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE"));
         try {
@@ -59,7 +67,26 @@ public final class Replay {
                 events = g.eventsAfter(com.satrank.log.LogPosition.BEFORE_START)
                         + p.eventsAfter(com.satrank.log.LogPosition.BEFORE_START)
                         + r.eventsAfter(com.satrank.log.LogPosition.BEFORE_START);
-                ScoringPipeline.replay(g, p, r, new JdbiScoreStore(replay)).drain();
+                ScoringPipeline pipeline = asOf == null ? ScoringPipeline.replay(g, p, r, new JdbiScoreStore(replay))
+                        : ScoringPipeline.replayAsOf(g, p, r, new JdbiScoreStore(replay), asOf);
+                Thread reporter = new Thread(() -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        progress.accept(new long[] {pipeline.eventsRead(), events});
+                        try {
+                            Thread.sleep(500);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }, "replay-progress");
+                reporter.setDaemon(true);
+                reporter.start();
+                try {
+                    pipeline.drain();
+                } finally {
+                    reporter.interrupt();
+                }
+                progress.accept(new long[] {pipeline.eventsRead(), events});
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return live.withHandle(h -> diff(h, events, seconds));

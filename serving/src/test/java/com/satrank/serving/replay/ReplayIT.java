@@ -105,4 +105,21 @@ class ReplayIT {
         }
         assertThat(dump(live)).isEqualTo(before);
     }
+
+    @Test
+    void as_of_reads_only_the_events_up_to_that_time_and_reports_progress() {
+        PostgresFixture.Db live = PostgresFixture.freshDatabase();
+        pipeline(live);
+        java.time.Instant asOf = GraphLogFixtures.T0.plus(Duration.ofHours(3));
+        java.util.List<long[]> progress = new java.util.ArrayList<>();
+        Replay replay = replay(live);
+        Replay.Diff diff = replay.rebuild(asOf, p -> progress.add(p.clone()));
+        long lastPass = jdbi(live).withHandle(h -> h.createQuery(
+                "SELECT max(event_time_ms) FROM satrank_replay.pipeline_checkpoint").mapTo(Long.class).one());
+        replay.discard();
+        assertThat(lastPass).isLessThanOrEqualTo(asOf.toEpochMilli()).isGreaterThan(GraphLogFixtures.T0.toEpochMilli());
+        assertThat(diff.differingRows().get("network_stats")).as("the live tables go further").isPositive();
+        long[] last = progress.get(progress.size() - 1);
+        assertThat(last[0]).as("events read").isPositive().isLessThan(last[1]);
+    }
 }
