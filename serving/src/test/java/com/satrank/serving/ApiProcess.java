@@ -16,6 +16,22 @@ final class ApiProcess {
         }
     }
 
+    /**
+     * Writes a process config: loopback HTTP on {@code port} (admin on a free one), no request log,
+     * warnings only, {@code dataDir}, then {@code rest} (more top-level YAML).
+     */
+    static Path writeConfig(Path file, int port, Path dataDir, String rest) throws Exception {
+        java.nio.file.Files.writeString(file, """
+                server:
+                  applicationConnectors: [{type: http, port: %d, bindHost: 127.0.0.1}]
+                  adminConnectors: [{type: http, port: %d, bindHost: 127.0.0.1}]
+                  requestLog: {appenders: []}
+                logging: {level: WARN}
+                dataDir: %s
+                """.formatted(port, freePort(), dataDir) + rest);
+        return file;
+    }
+
     /** Output goes to api.log beside the config, for reading when a test fails. */
     static Process start(Path config) throws Exception {
         return start("server", config);

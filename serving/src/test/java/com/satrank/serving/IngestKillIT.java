@@ -34,18 +34,10 @@ class IngestKillIT {
         try (LndSimServer sim = LndSimServer.start(
                 new LndSimSettings("127.0.0.1", 0, dir.resolve("lnd"), 11, 15000, 50000, null), Clock.systemUTC())) {
             Path data = dir.resolve("data");
-            Path config = dir.resolve("ingest.yml");
-            Files.writeString(config, """
-                    server:
-                      applicationConnectors: [{type: http, port: %d, bindHost: 127.0.0.1}]
-                      adminConnectors: [{type: http, port: %d, bindHost: 127.0.0.1}]
-                      requestLog: {appenders: []}
-                    logging: {level: WARN}
-                    dataDir: %s
+            Path config = ApiProcess.writeConfig(dir.resolve("ingest.yml"), ApiProcess.freePort(), data, """
                     lnd: {host: localhost, port: %d, tlsCertPath: "%s", readonlyMacaroonPath: "%s"}
                     ingest: {crawlInterval: 1h}
-                    """.formatted(ApiProcess.freePort(), ApiProcess.freePort(), data, sim.port(), sim.tlsCertPath(),
-                    sim.macaroonPath(SimMacaroons.READONLY)));
+                    """.formatted(sim.port(), sim.tlsCertPath(), sim.macaroonPath(SimMacaroons.READONLY)));
             long cut = -1;
             for (int attempt = 0; attempt < 5 && cut < 0; attempt++) {
                 Process ingest = ApiProcess.start("ingest", config);

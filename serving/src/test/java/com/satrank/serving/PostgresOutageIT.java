@@ -44,17 +44,10 @@ class PostgresOutageIT {
         Migrations.migrate(pg.jdbcUrl(), pg.user(), "");
         Jdbi jdbi = Jdbi.create(pg.jdbcUrl(), pg.user(), "").installPlugin(new SqlObjectPlugin());
         int port = ApiProcess.freePort();
-        Path config = dir.resolve("api.yml");
-        Files.writeString(config, """
-                server:
-                  applicationConnectors: [{type: http, port: %d, bindHost: 127.0.0.1}]
-                  adminConnectors: [{type: http, port: %d, bindHost: 127.0.0.1}]
-                  requestLog: {appenders: []}
-                logging: {level: WARN}
-                dataDir: %s
+        Path config = ApiProcess.writeConfig(dir.resolve("api.yml"), port, data, """
                 apiKey: %s
                 database: {url: "%s", user: %s, password: ""}
-                """.formatted(port, ApiProcess.freePort(), data, KEY, pg.jdbcUrl(), pg.user()));
+                """.formatted(KEY, pg.jdbcUrl(), pg.user()));
         HttpJson http = new HttpJson(() -> port);
         try (ChronicleEventLog g = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
              ChronicleEventLog p = ChronicleEventLog.open(data, LogStream.PROBES, Clock.systemUTC());

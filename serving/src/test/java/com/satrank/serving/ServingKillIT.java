@@ -14,7 +14,6 @@ import com.satrank.pipeline.ScoringPipeline;
 import com.satrank.pipeline.store.JdbiScoreStore;
 import com.satrank.testing.MutableClock;
 import com.satrank.testing.PostgresFixture;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,17 +41,10 @@ class ServingKillIT {
         GraphLogFixtures.writeLog(data, 60, 150, 1, Duration.ofHours(1), 0);
         PostgresFixture.Db db = PostgresFixture.freshDatabase();
         int port = ApiProcess.freePort();
-        Path config = dir.resolve("api.yml");
-        Files.writeString(config, """
-                server:
-                  applicationConnectors: [{type: http, port: %d, bindHost: 127.0.0.1}]
-                  adminConnectors: [{type: http, port: %d, bindHost: 127.0.0.1}]
-                  requestLog: {appenders: []}
-                logging: {level: WARN}
-                dataDir: %s
+        Path config = ApiProcess.writeConfig(dir.resolve("api.yml"), port, data, """
                 apiKey: %s
                 database: {url: "%s", user: %s, password: "%s"}
-                """.formatted(port, ApiProcess.freePort(), data, KEY, db.url(), db.user(), db.password()));
+                """.formatted(KEY, db.url(), db.user(), db.password()));
         HttpJson http = new HttpJson(() -> port);
         String report = "{\"target\":\"" + TARGET + "\",\"outcome\":\"success\",\"amountSats\":1000}";
 
