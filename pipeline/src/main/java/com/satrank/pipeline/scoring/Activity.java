@@ -8,16 +8,22 @@ import com.satrank.pipeline.evidence.NodeEvidence;
  * observations of every source in the last 24 h, 7 d and 30 d (the reference's recent_activity);
  * the risk profile, comparing the payment success rate of the last 7 days with the 23 days before
  * (fewer than 5 observations or an empty window: unknown; a drop of more than 0.25: high, more than
- * 0.10: medium, else low); and reachability, the share of payment probes in the last 7 days that
- * reached the node (null without probes).
+ * 0.10: medium, else low); and the payment probes of the last 7 days, delivered and failed, from
+ * which reachability (the delivered share, null without probes) and the composite's uptime follow.
  */
-public record Activity(long last24h, long last7d, long last30d, String riskProfile, Double reachability) {
+public record Activity(long last24h, long last7d, long last30d, String riskProfile, long probesDelivered7d,
+                       long probesFailed7d) {
     static final long HOUR_MS = NodeEvidence.HOUR_MS;
     private static final long DAY_HOURS = 24;
     private static final long WEEK_HOURS = 7 * DAY_HOURS;
     private static final long MONTH_HOURS = 30 * DAY_HOURS;
 
-    public static final Activity NONE = new Activity(0, 0, 0, "unknown", null);
+    public static final Activity NONE = new Activity(0, 0, 0, "unknown", 0, 0);
+
+    public Double reachability() {
+        long attempts = probesDelivered7d + probesFailed7d;
+        return attempts == 0 ? null : (double) probesDelivered7d / attempts;
+    }
 
     public static Activity of(NodeEvidence evidence, long asOfMs) {
         if (evidence == null) {
@@ -52,9 +58,8 @@ public record Activity(long last24h, long last7d, long last30d, String riskProfi
                 }
             }
         }
-        long probeTotal = probes[0] + probes[1];
         return new Activity(observations[0], observations[1], observations[2], riskProfile(recent, before),
-                probeTotal == 0 ? null : (double) probes[0] / probeTotal);
+                probes[0], probes[1]);
     }
 
     static String riskProfile(long[] recent, long[] before) {

@@ -1,7 +1,6 @@
 package com.satrank.pipeline.scoring;
 
 import com.google.protobuf.ByteString;
-import com.satrank.pipeline.evidence.EvidenceSource;
 import com.satrank.pipeline.evidence.NodeEvidence;
 import com.satrank.pipeline.graph.GraphState;
 import java.util.HexFormat;
@@ -34,19 +33,19 @@ public final class NodeScorer {
     public ScoreRow score(NodeRow row, long asOfMs) {
         ByteString pubkey = ByteString.copyFrom(HexFormat.of().parseHex(row.pubkey()));
         NodeEvidence nodeEvidence = evidence.get(pubkey);
+        Activity activity = Activity.of(nodeEvidence, asOfMs);
         return ScoreRow.of(row.nodeId(), BayesianScorer.score(nodeEvidence, asOfMs),
-                CompositeScorer.score(compositeInput(row, pubkey, nodeEvidence, asOfMs)),
-                Activity.of(nodeEvidence, asOfMs));
+                CompositeScorer.score(compositeInput(row, pubkey, nodeEvidence, activity, asOfMs)), activity);
     }
 
-    private CompositeInput compositeInput(NodeRow row, ByteString pubkey, NodeEvidence nodeEvidence, long asOfMs) {
+    private CompositeInput compositeInput(NodeRow row, ByteString pubkey, NodeEvidence nodeEvidence, Activity activity,
+                                          long asOfMs) {
         long now = Math.floorDiv(asOfMs, NodeEvidence.HOUR_MS);
-        long weekStart = now - WEEK_HOURS + 1;
-        long[] probes = nodeEvidence == null ? new long[2] : nodeEvidence.counts(EvidenceSource.PROBE, weekStart, now);
-        long[] deliveries = nodeEvidence == null ? new long[5] : nodeEvidence.deliveries(weekStart, now);
+        long[] deliveries = nodeEvidence == null ? new long[5] : nodeEvidence.deliveries(now - WEEK_HOURS + 1, now);
         return new CompositeInput(asOfMs, row.channelCount(), row.activeChannelCount(), row.capacitySat(),
                 row.peerCount(), row.pagerankPercentile(), row.betweennessPercentile(), row.firstSeenMs(),
                 row.lastUpdateS(), state.history().feeChanges(pubkey, asOfMs),
-                state.history().capacityWeekBefore(pubkey, asOfMs), probes[0], probes[1], deliveries);
+                state.history().capacityWeekBefore(pubkey, asOfMs), activity.probesDelivered7d(),
+                activity.probesFailed7d(), deliveries);
     }
 }
