@@ -103,7 +103,7 @@ public final class ScoringPipeline {
     /** Replay of complete logs including reports. */
     public static ScoringPipeline replay(ChronicleEventLog graphLog, ChronicleEventLog probesLog,
                                          ChronicleEventLog reportsLog, ScoreStore store) {
-        return new ScoringPipeline(graphLog, probesLog, reportsLog, store, () -> FAR_FUTURE, java.time.Duration.ZERO);
+        return replayAsOf(graphLog, probesLog, reportsLog, store, FAR_FUTURE);
     }
 
     /** Reads what the logs hold now; returns the number of passes written to the store. */

@@ -118,7 +118,7 @@ public final class DepositResource {
         boolean fresh = jdbi.withExtension(BillingDao.class,
                 dao -> dao.redeemDeposit(hash, invoice.credits(), invoice.tierId()));
         BillingDao.Balance balance = jdbi.withExtension(BillingDao.class, dao -> dao.balance(hash)).orElseThrow();
-        DepositTiers.Tier tier = DepositTiers.TIERS.get(invoice.tierId() - 1);
+        DepositTiers.Tier tier = DepositTiers.forAmount(invoice.amountSats()).orElseThrow();
         return Response.status(fresh ? 201 : 200).entity(Envelope.of(new Redeemed(balance.balanceCredits(),
                 balance.balanceCredits(), tier.rateSatsPerRequest(), tier.tierId(), hash, !fresh,
                 "L402 deposit:" + pre, "Use the token value as your Authorization header on all paid endpoints."))).build();
