@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.satrank.serving.commands.ModeCommand;
 import com.satrank.serving.config.ProcessMode;
 import com.satrank.serving.config.SatRankConfiguration;
@@ -12,10 +11,6 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +28,6 @@ class DemoAppIT {
             SatRankApplication.class, ResourceHelpers.resourceFilePath("demo-test.yml"), (String) null,
             app -> new ModeCommand(app, "demo", "demo", ProcessMode.DEMO),
             ConfigOverride.config("dataDir", DATA.toString()));
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Path tempDir() {
         try {
@@ -44,23 +37,17 @@ class DemoAppIT {
         }
     }
 
-    record Reply(int status, JsonNode body, HttpResponse<String> raw) {
-    }
+    private static final HttpJson CLIENT = new HttpJson(APP::getLocalPort);
 
-    static Reply get(String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + APP.getLocalPort() + path)).header("X-Request-Id", "it-42").build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode body = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
-                ? JSON.readTree(r.body()) : null;
-        return new Reply(r.statusCode(), body, r);
+    static HttpJson.Reply get(String path) throws Exception {
+        return CLIENT.get(path, "X-Request-Id", "it-42");
     }
 
     @BeforeAll
     static void waitForScores() throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
-            Reply top = get("/api/agents/top?limit=1");
+            HttpJson.Reply top = get("/api/agents/top?limit=1");
             if (top.status() == 200 && top.body().at("/meta/total").asInt() > 0) {
                 return;
             }
@@ -71,14 +58,14 @@ class DemoAppIT {
 
     @Test
     void top_lists_ranked_nodes_and_pages_through_them() throws Exception {
-        Reply first = get("/api/agents/top?limit=100");
+        HttpJson.Reply first = get("/api/agents/top?limit=100");
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.body().at("/meta/total").asInt()).isGreaterThan(1500);
         assertThat(first.body().get("data")).hasSize(100);
         assertThat(first.body().at("/data/0/rank").asInt()).isEqualTo(1);
         assertThat(first.body().at("/data/0/lightningGraph/channels").asInt())
                 .isGreaterThanOrEqualTo(first.body().at("/data/99/lightningGraph/channels").asInt() > 0 ? 1 : 0);
-        Reply second = get("/api/agents/top?limit=100&offset=100");
+        HttpJson.Reply second = get("/api/agents/top?limit=100&offset=100");
         assertThat(second.body().at("/data/0/rank").asInt())
                 .isGreaterThanOrEqualTo(first.body().at("/data/99/rank").asInt());
     }
@@ -94,7 +81,7 @@ class DemoAppIT {
         }
         assertThat(named).isNotNull();
         String part = named.get("alias").asText().substring(1, 4).toUpperCase();
-        Reply found = get("/api/agents/search?alias=" + part + "&limit=100");
+        HttpJson.Reply found = get("/api/agents/search?alias=" + part + "&limit=100");
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.body().get("data")).allSatisfy(n ->
                 assertThat(n.get("alias").asText().toUpperCase()).contains(part));
@@ -108,7 +95,7 @@ class DemoAppIT {
     @Test
     void a_node_from_the_list_answers_by_pubkey_and_by_id() throws Exception {
         JsonNode entry = get("/api/agents/top?limit=5").body().at("/data/3");
-        Reply byPubkey = get("/api/agent/" + entry.get("publicKey").asText());
+        HttpJson.Reply byPubkey = get("/api/agent/" + entry.get("publicKey").asText());
         assertThat(byPubkey.status()).isEqualTo(200);
         assertThat(byPubkey.body().at("/data/agent/publicKeyHash").asText()).isEqualTo(entry.get("publicKeyHash").asText());
         assertThat(byPubkey.body().at("/data/lightningGraph/channels").asInt()).isPositive();
@@ -132,7 +119,7 @@ class DemoAppIT {
             }
             assertThat(asked).as("the lookup is in the queries log for the prober").contains(entry.get("publicKey").asText());
         }
-        Reply byId = get("/api/agent/" + entry.get("publicKeyHash").asText().toUpperCase());
+        HttpJson.Reply byId = get("/api/agent/" + entry.get("publicKeyHash").asText().toUpperCase());
         assertThat(byId.status()).isEqualTo(200);
         assertThat(byId.body().at("/data/agent/publicKey").asText()).isEqualTo(entry.get("publicKey").asText());
     }
@@ -140,7 +127,7 @@ class DemoAppIT {
     @Test
     void verdict_answers_known_nodes_with_their_posterior_and_unknown_ones_with_the_prior() throws Exception {
         String pubkey = get("/api/agents/top?limit=1").body().at("/data/0/publicKey").asText();
-        Reply known = get("/api/agent/" + pubkey + "/verdict");
+        HttpJson.Reply known = get("/api/agent/" + pubkey + "/verdict");
         assertThat(known.status()).isEqualTo(200);
         JsonNode d = known.body().get("data");
         assertThat(d.get("p_success").asDouble()).isBetween(0.0, 1.0);
@@ -149,17 +136,17 @@ class DemoAppIT {
         assertThat(d.get("is_meaningful").asBoolean()).isTrue();
         assertThat(d.get("reason").asText()).contains("p_success=");
 
-        Reply history = get("/api/agent/" + pubkey + "/history");
+        HttpJson.Reply history = get("/api/agent/" + pubkey + "/history");
         assertThat(history.status()).isEqualTo(200);
         assertThat(history.body().get("data")).as("the first pass of the day wrote a history row").isNotEmpty();
         assertThat(history.body().at("/data/0/day").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(get("/api/agent/02" + "11".repeat(32) + "/history").status()).isEqualTo(404);
-        Reply movers = get("/api/agents/movers?window=7d");
+        HttpJson.Reply movers = get("/api/agents/movers?window=7d");
         assertThat(movers.status()).isEqualTo(200);
         assertThat(movers.body().at("/data/gainers").isArray()).isTrue();
         assertThat(get("/api/agents/movers?window=2d").status()).isEqualTo(400);
 
-        Reply unknown = get("/api/agent/02" + "11".repeat(32) + "/verdict");
+        HttpJson.Reply unknown = get("/api/agent/02" + "11".repeat(32) + "/verdict");
         assertThat(unknown.status()).isEqualTo(200);
         assertThat(unknown.body().at("/data/verdict").asText()).isEqualTo("INSUFFICIENT");
         assertThat(unknown.body().at("/data/is_meaningful").asBoolean()).isFalse();
@@ -168,22 +155,22 @@ class DemoAppIT {
 
     @Test
     void bad_input_and_unknown_things_are_json_4xx_with_codes() throws Exception {
-        Reply invalid = get("/api/agent/not-a-node");
+        HttpJson.Reply invalid = get("/api/agent/not-a-node");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().at("/error/code").asText()).isEqualTo("VALIDATION_ERROR");
         assertThat(invalid.body().get("requestId").asText()).isEqualTo("it-42");
         assertThat(invalid.raw().headers().firstValue("X-Request-Id")).contains("it-42");
 
-        Reply unknown = get("/api/agent/02" + "00".repeat(32));
+        HttpJson.Reply unknown = get("/api/agent/02" + "00".repeat(32));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body().at("/error/code").asText()).isEqualTo("NOT_FOUND");
 
-        Reply route = get("/api/no/such/route");
+        HttpJson.Reply route = get("/api/no/such/route");
         assertThat(route.status()).isEqualTo(404);
         assertThat(route.body().at("/error/code").asText()).isEqualTo("NOT_FOUND");
 
         for (String q : new String[] {"limit=0", "limit=101", "limit=x", "offset=-1", "sort_by=score"}) {
-            Reply bad = get("/api/agents/top?" + q);
+            HttpJson.Reply bad = get("/api/agents/top?" + q);
             assertThat(bad.status()).as(q).isEqualTo(400);
             assertThat(bad.body().at("/error/code").asText()).as(q).isEqualTo("VALIDATION_ERROR");
         }
@@ -191,7 +178,7 @@ class DemoAppIT {
 
     @Test
     void health_reports_database_lnd_schema_and_pipeline_lag() throws Exception {
-        Reply health = get("/api/health");
+        HttpJson.Reply health = get("/api/health");
         assertThat(health.status()).isEqualTo(200);
         JsonNode d = health.body().get("data");
         assertThat(d.get("status").asText()).isEqualTo("ok");
@@ -215,16 +202,9 @@ class DemoAppIT {
         assertThat(out).contains("SatRank healthy: status=ok db=ok lnd=ok");
     }
 
-    static Reply post(String path, String json, String apiKey, String contentType) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(json));
-        if (apiKey != null) {
-            b.header("X-API-Key", apiKey);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
-                ? JSON.readTree(r.body()) : null;
-        return new Reply(r.statusCode(), body, r);
+    static HttpJson.Reply post(String path, String json, String apiKey, String contentType) throws Exception {
+        return apiKey == null ? CLIENT.post(path, json, "Content-Type", contentType)
+                : CLIENT.post(path, json, "Content-Type", contentType, "X-API-Key", apiKey);
     }
 
     static final String KEY = "test-key-0123456789";
@@ -240,19 +220,19 @@ class DemoAppIT {
             "{\"target\":\"" + target + "\",\"outcome\":\"maybe\"}",
             "{\"target\":\"" + target + "\",\"outcome\":\"success\",\"amountSats\":-5}",
             "{\"target\":\"" + target + "\",\"outcome\":\"success\",\"preimage\":\"abc\"}"}) {
-            Reply r = post("/api/report", bad, KEY, "application/json");
+            HttpJson.Reply r = post("/api/report", bad, KEY, "application/json");
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.body().at("/error/code").asText()).as(bad).isEqualTo("VALIDATION_ERROR");
         }
-        Reply malformed = post("/api/report", "{not json", KEY, "application/json");
+        HttpJson.Reply malformed = post("/api/report", "{not json", KEY, "application/json");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body().at("/error/code").asText()).isEqualTo("MALFORMED_REQUEST");
 
-        Reply first = post("/api/report", body, KEY, "application/json");
+        HttpJson.Reply first = post("/api/report", body, KEY, "application/json");
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.body().at("/data/proven").asBoolean()).isFalse();
         assertThat(first.body().at("/data/weight").asDouble()).isEqualTo(0.3);
-        Reply again = post("/api/report", body, KEY, "application/json");
+        HttpJson.Reply again = post("/api/report", body, KEY, "application/json");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body().at("/error/code").asText()).isEqualTo("DUPLICATE_REPORT");
     }
@@ -275,7 +255,7 @@ class DemoAppIT {
         var paid = com.satrank.lndsim.SimPayClient.pay(new com.satrank.ingest.lnd.LndEndpoint("localhost", 10119,
                 sim.resolve("tls.cert"), sim.resolve("pay.macaroon"), Duration.ofSeconds(10)), invoice);
         String simPubkey = get("/api/health").body().at("/data/lnd/pubkey").asText();
-        Reply proven = post("/api/report", "{\"target\":\"" + simPubkey + "\",\"outcome\":\"success\",\"bolt11\":\""
+        HttpJson.Reply proven = post("/api/report", "{\"target\":\"" + simPubkey + "\",\"outcome\":\"success\",\"bolt11\":\""
                 + invoice + "\",\"preimage\":\"" + paid.preimageHex() + "\"}", KEY, "application/json");
         assertThat(proven.status()).as(String.valueOf(proven.body())).isEqualTo(201);
         assertThat(proven.body().at("/data/proven").asBoolean()).as(proven.body().toString()).isTrue();
@@ -303,7 +283,7 @@ class DemoAppIT {
     @Test
     void metrics_parse_as_prometheus_text_and_carry_satrank_metrics() throws Exception {
         get("/api/agents/top");
-        Reply metrics = get("/metrics");
+        HttpJson.Reply metrics = get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         Set<String> names = PrometheusText.parse(metrics.raw().body());
@@ -313,7 +293,7 @@ class DemoAppIT {
 
     @Test
     void openapi_document_is_valid_3_1_and_names_every_registered_route() throws Exception {
-        Reply doc = get("/api/openapi.json");
+        HttpJson.Reply doc = get("/api/openapi.json");
         assertThat(doc.status()).isEqualTo(200);
         var options = new io.swagger.v3.parser.core.models.ParseOptions();
         options.setResolve(true);
