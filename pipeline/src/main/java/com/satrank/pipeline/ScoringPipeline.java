@@ -46,6 +46,13 @@ public final class ScoringPipeline {
     public static final long CADENCE_MS = 15 * 60 * 1000L;
     private static final long DAY_MS = 24 * 3600 * 1000L;
     static final long EVIDENCE_HORIZON_MS = (long) (10 * BayesianScorer.TAU_MS);
+    /**
+     * A replay only trusts a later event to be reached if it is this much older than the release
+     * limit: appends within a stream are out of event-time order by at most the live hold-back.
+     */
+    private static final long WITNESS_MARGIN_MS = 60_000;
+    /** How far back from a log's end a replay looks for its last released event. */
+    private static final long WITNESS_SCAN = 5_000_000;
 
     private final ChronicleEventLog graphLog;
     private final ChronicleEventLog probesLog;
@@ -74,6 +81,9 @@ public final class ScoringPipeline {
     private GraphMetrics.Result metrics;
     private long metricsSnapshotId = -1;
     private Pending unwritten;
+    private final boolean skipSuperseded;
+    private final Map<LogStream, com.satrank.log.LoggedEvent> witnesses = new EnumMap<>(LogStream.class);
+    private long passesSkipped;
 
     private record Pending(long asOfMs) {
     }
@@ -81,6 +91,13 @@ public final class ScoringPipeline {
     /** Live: events are released {@code holdBack} after their event time by {@code clock} (see MergedTailer). */
     public ScoringPipeline(ChronicleEventLog graphLog, ChronicleEventLog probesLog, ChronicleEventLog reportsLog,
                            ScoreStore store, java.time.InstantSource clock, java.time.Duration holdBack) {
+        this(graphLog, probesLog, reportsLog, store, clock, holdBack, false);
+    }
+
+    private ScoringPipeline(ChronicleEventLog graphLog, ChronicleEventLog probesLog, ChronicleEventLog reportsLog,
+                            ScoreStore store, java.time.InstantSource clock, java.time.Duration holdBack,
+                            boolean skipSuperseded) {
+        this.skipSuperseded = skipSuperseded;
         this.graphLog = graphLog;
         this.probesLog = probesLog;
         this.reportsLog = reportsLog;
@@ -116,6 +133,9 @@ public final class ScoringPipeline {
             if (reportsLog != null) {
                 tailer.add(LogStream.REPORTS, reportsLog.tailer().seekAfter(LogPosition.BEFORE_START));
             }
+        }
+        if (skipSuperseded) {
+            findWitnesses();
         }
         int wrote = 0;
         if (unwritten != null) {
@@ -161,6 +181,10 @@ public final class ScoringPipeline {
         previousPassDay = day;
         if (asOfMs <= writtenAsOf) {
             unwrittenReports.clear(); // an earlier run wrote them with that pass
+            return 0;
+        }
+        if (skipSuperseded && !firstOfDay && superseded(asOfMs)) {
+            passesSkipped++; // its reports go with the next pass written
             return 0;
         }
         unwritten = new Pending(asOfMs);
@@ -218,6 +242,44 @@ public final class ScoringPipeline {
         unwritten = null;
     }
 
+    /**
+     * For each stream, the last event a replay is sure to reach in this drain: released by the
+     * clock, with margin enough that nothing before it in its stream is held back.
+     */
+    private void findWitnesses() {
+        witnesses.clear();
+        long limit = clock.millis() - holdBack.toMillis() - WITNESS_MARGIN_MS;
+        for (var log : java.util.Arrays.asList(graphLog, probesLog, reportsLog)) {
+            if (log != null) {
+                log.lastAtOrBefore(limit, WITNESS_SCAN).ifPresent(w -> witnesses.put(log.stream(), w));
+            }
+        }
+    }
+
+    /**
+     * Whether a pass as of {@code asOfMs} is certain to be followed by another one in this drain:
+     * some stream still has to deliver an event more than a cadence later, and reading it runs a
+     * pass. Every table the pass writes, except the day's history, is then rewritten by that later
+     * pass, so a replay skips it: the tables are the same, and a month of logs is thousands of
+     * passes fewer. Evidence pruning is monotone in time, so pruning only at written passes leaves
+     * the same evidence.
+     */
+    private boolean superseded(long asOfMs) {
+        for (var witness : witnesses.entrySet()) {
+            LogPosition read = positions.getOrDefault(witness.getKey(), LogPosition.BEFORE_START);
+            if (read.index() < witness.getValue().position().index()
+                    && witness.getValue().event().getEventTimeMs() > asOfMs + CADENCE_MS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Passes a replay did not write because a later pass in the same drain replaced them. */
+    public long passesSkipped() {
+        return passesSkipped;
+    }
+
     /** Events consumed so far (all streams); safe to read while a drain runs. */
     public long eventsRead() {
         return eventsRead;
@@ -226,7 +288,7 @@ public final class ScoringPipeline {
     /** Replay of complete logs as of event time {@code asOf}: later events are never read. */
     public static ScoringPipeline replayAsOf(ChronicleEventLog graphLog, ChronicleEventLog probesLog,
                                              ChronicleEventLog reportsLog, ScoreStore store, java.time.Instant asOf) {
-        return new ScoringPipeline(graphLog, probesLog, reportsLog, store, () -> asOf, java.time.Duration.ZERO);
+        return new ScoringPipeline(graphLog, probesLog, reportsLog, store, () -> asOf, java.time.Duration.ZERO, true);
     }
 
     public GraphState state() {

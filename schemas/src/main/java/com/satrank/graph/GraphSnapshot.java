@@ -16,4 +16,9 @@ public record GraphSnapshot(Map<ByteString, GraphNode> nodes, Map<Long, GraphCha
     public byte[] digest() {
         return GraphDigest.of(nodes.values(), channels.values());
     }
+
+    /** The order-independent digest readers check deltas with (see {@link GraphSum}). */
+    public byte[] sum() {
+        return GraphSum.of(nodes.values(), channels.values()).toBytes();
+    }
 }

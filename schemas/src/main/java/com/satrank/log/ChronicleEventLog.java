@@ -70,6 +70,39 @@ public final class ChronicleEventLog implements Closeable {
         return last < 0 ? LogPosition.BEFORE_START : new LogPosition(last);
     }
 
+    /**
+     * The last event (in log order) whose event time is at most {@code maxEventTimeMs}, found by
+     * reading back from the end over at most {@code maxScanned} events; empty if there is none in
+     * that reach.
+     */
+    public Optional<LoggedEvent> lastAtOrBefore(long maxEventTimeMs, long maxScanned) {
+        try (ExcerptTailer back = queue.createTailer().direction(net.openhft.chronicle.queue.TailerDirection.BACKWARD)
+                .toEnd()) {
+            for (long scanned = 0; scanned < maxScanned; scanned++) {
+                try (DocumentContext dc = back.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return Optional.empty();
+                    }
+                    Optional<Event> event = decode(dc.wire().bytes());
+                    if (event.isPresent() && event.get().getEventTimeMs() <= maxEventTimeMs) {
+                        return Optional.of(new LoggedEvent(new LogPosition(dc.index()), event.get()));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Event> decode(Bytes<?> bytes) {
+        byte[] encoded = new byte[(int) bytes.readRemaining()];
+        bytes.read(encoded);
+        try {
+            return Optional.of(Event.parseFrom(encoded));
+        } catch (InvalidProtocolBufferException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Events after {@code position} up to the end of the log: how far a reader is behind. */
     public long eventsAfter(LogPosition position) {
         long last = queue.lastIndex();
@@ -154,14 +187,11 @@ public final class ChronicleEventLog implements Closeable {
                     if (!dc.isPresent()) {
                         return Optional.empty();
                     }
-                    Bytes<?> bytes = dc.wire().bytes();
-                    byte[] encoded = new byte[(int) bytes.readRemaining()];
-                    bytes.read(encoded);
-                    try {
-                        return Optional.of(new LoggedEvent(new LogPosition(dc.index()), Event.parseFrom(encoded)));
-                    } catch (InvalidProtocolBufferException e) {
-                        undecodable++;
+                    Optional<Event> event = decode(dc.wire().bytes());
+                    if (event.isPresent()) {
+                        return Optional.of(new LoggedEvent(new LogPosition(dc.index()), event.get()));
                     }
+                    undecodable++;
                 }
             }
         }

@@ -57,6 +57,7 @@ public class SatRankApplication extends Application<SatRankConfiguration> {
         bootstrap.addCommand(new com.satrank.serving.commands.ExportCommand());
         bootstrap.addCommand(new com.satrank.serving.commands.QueueInfoCommand());
         bootstrap.addCommand(new com.satrank.serving.commands.ReplayCommand());
+        bootstrap.addCommand(new com.satrank.serving.commands.ReplayBenchCommand());
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class SnapshotEvents {
                 .setSnapshotId(snapshotId)
                 .setNodeCount(nodes.size())
                 .setChannelCount(current.channels().size())
-                .setGraphDigest(ByteString.copyFrom(GraphDigest.of(nodes.values(), current.channels().values())))
+                .setGraphSum(ByteString.copyFrom(current.sum()))
                 .setFetchedAtMs(fetchedAtMs)));
         return events;
     }

@@ -16,17 +16,44 @@ public final class NodeEvidence {
     /** Delivered payment probes per hour: {count, Σ latency ms, Σ latency², Σ hops, Σ hops²}, exact integers. */
     private final TreeMap<Long, long[]> deliveries = new TreeMap<>();
     private long lastEventMs = Long.MIN_VALUE;
+    /**
+     * The bucket each source last added to, and the delivery bucket likewise: evidence arrives in
+     * time order, so nearly every add lands in the same hour as the one before and skips the tree
+     * lookup (a month's replay adds tens of millions).
+     */
+    private final long[] lastHour = newLastHours();
+    private final int[][] lastCounts = new int[EvidenceSource.values().length][];
+    private long lastDeliveryHour = Long.MIN_VALUE;
+    private long[] lastDelivery;
+
+    private static long[] newLastHours() {
+        long[] hours = new long[EvidenceSource.values().length];
+        java.util.Arrays.fill(hours, Long.MIN_VALUE);
+        return hours;
+    }
 
     public void add(EvidenceSource source, long eventTimeMs, boolean success) {
-        int[] counts = byHour.computeIfAbsent(source, s -> new TreeMap<>())
-                .computeIfAbsent(Math.floorDiv(eventTimeMs, HOUR_MS), h -> new int[2]);
+        long hour = Math.floorDiv(eventTimeMs, HOUR_MS);
+        int slot = source.ordinal();
+        int[] counts = lastCounts[slot];
+        if (counts == null || lastHour[slot] != hour) {
+            counts = byHour.computeIfAbsent(source, s -> new TreeMap<>()).computeIfAbsent(hour, h -> new int[2]);
+            lastCounts[slot] = counts;
+            lastHour[slot] = hour;
+        }
         counts[success ? 0 : 1]++;
         lastEventMs = Math.max(lastEventMs, eventTimeMs);
     }
 
     /** A payment probe that reached the target: its latency and route length feed regularity and routing quality. */
     public void addDelivery(long eventTimeMs, long latencyMs, long hops) {
-        long[] sums = deliveries.computeIfAbsent(Math.floorDiv(eventTimeMs, HOUR_MS), h -> new long[5]);
+        long hour = Math.floorDiv(eventTimeMs, HOUR_MS);
+        long[] sums = lastDelivery;
+        if (sums == null || lastDeliveryHour != hour) {
+            sums = deliveries.computeIfAbsent(hour, h -> new long[5]);
+            lastDelivery = sums;
+            lastDeliveryHour = hour;
+        }
         sums[0]++;
         sums[1] += latencyMs;
         sums[2] += latencyMs * latencyMs;
@@ -69,5 +96,7 @@ public final class NodeEvidence {
         long oldest = Math.floorDiv(asOfMs - horizonMs, HOUR_MS);
         byHour.values().forEach(m -> m.headMap(oldest).clear());
         deliveries.headMap(oldest).clear();
+        java.util.Arrays.fill(lastCounts, null); // a cached bucket may just have been dropped
+        lastDelivery = null;
     }
 }

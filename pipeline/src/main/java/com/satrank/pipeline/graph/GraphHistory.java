@@ -29,6 +29,12 @@ public final class GraphHistory {
     /** Records one applied snapshot: {@code before} is the state it replaced, {@code upserted} what it rewrote. */
     void onSnapshot(long eventTimeMs, Map<Long, GraphChannel> before, Collection<GraphChannel> upserted,
                     Map<Long, GraphChannel> after) {
+        beforeApply(eventTimeMs, before, upserted);
+        afterApply(eventTimeMs, after);
+    }
+
+    /** Fee changes: each upserted channel against the graph it replaces (called before the graph changes). */
+    void beforeApply(long eventTimeMs, Map<Long, GraphChannel> before, Collection<GraphChannel> upserted) {
         for (GraphChannel channel : upserted) {
             GraphChannel old = before.get(channel.getChannelId());
             if (old == null) {
@@ -43,6 +49,10 @@ public final class GraphHistory {
                 feeChanges.computeIfAbsent(channel.getNode2Pubkey(), k -> new ArrayDeque<>()).addLast(eventTimeMs);
             }
         }
+    }
+
+    /** The day's capacity sample, taken from the first snapshot applied that day. */
+    void afterApply(long eventTimeMs, Map<Long, GraphChannel> after) {
         long day = Math.floorDiv(eventTimeMs, DAY_MS);
         if (day != lastSampledDay) {
             lastSampledDay = day;

@@ -7,6 +7,9 @@ import com.satrank.events.v1.GraphNode;
 import com.satrank.events.v1.GraphSnapshotCompleted;
 import com.satrank.events.v1.GraphSnapshotStarted;
 import com.satrank.graph.GraphDigest;
+import com.satrank.graph.GraphSum;
+import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,6 +33,7 @@ public final class GraphState {
     private long appliedSnapshotId = -1;
     private long asOfMs;
     private byte[] digest = new byte[0];
+    private GraphSum sum = GraphSum.empty();
     private Pending pending;
     private long rejectedSnapshots;
 
@@ -100,29 +104,117 @@ public final class GraphState {
             pending = null;
             return false;
         }
-        Map<ByteString, GraphNode> newNodes = pending.keyframe ? new HashMap<>() : new HashMap<>(nodes);
-        Map<Long, GraphChannel> newChannels = pending.keyframe ? new HashMap<>() : new HashMap<>(channels);
-        pending.removeNodes.forEach(newNodes::remove);
-        pending.removeChannels.forEach(newChannels::remove);
-        pending.upsertNodes.forEach(n -> newNodes.put(n.getPubkey(), n));
-        pending.upsertChannels.forEach(c -> newChannels.put(c.getChannelId(), c));
-        byte[] newDigest = GraphDigest.of(newNodes.values(), newChannels.values());
-        List<GraphChannel> upserted = pending.upsertChannels;
+        Pending applying = pending;
         pending = null;
-        if (!Arrays.equals(newDigest, completed.getGraphDigest().toByteArray())) {
+        boolean applied = completed.getGraphSum().isEmpty() ? applyCheckedByDigest(applying, completed, eventTimeMs)
+                : applyCheckedBySum(applying, completed, eventTimeMs);
+        if (!applied) {
             rejectedSnapshots++;
             return false;
         }
-        history.onSnapshot(eventTimeMs, channels, upserted, newChannels);
+        appliedSnapshotId = completed.getSnapshotId();
+        asOfMs = eventTimeMs;
+        return true;
+    }
+
+    /**
+     * Snapshots written with a {@link GraphSum}: the resulting sum is worked out from the current
+     * graph and the delta's own elements, and only if it matches is the graph changed, in place.
+     */
+    private boolean applyCheckedBySum(Pending delta, GraphSnapshotCompleted completed, long eventTimeMs) {
+        // Last operation per key wins, removals before upserts, as ingest wrote them.
+        Map<ByteString, GraphNode> touchedNodes = new LinkedHashMap<>();
+        Map<Long, GraphChannel> touchedChannels = new LinkedHashMap<>();
+        delta.removeNodes.forEach(pubkey -> touchedNodes.put(pubkey, null));
+        delta.removeChannels.forEach(id -> touchedChannels.put(id, null));
+        delta.upsertNodes.forEach(n -> touchedNodes.put(n.getPubkey(), n));
+        delta.upsertChannels.forEach(c -> touchedChannels.put(c.getChannelId(), c));
+        GraphSum after;
+        if (delta.keyframe) {
+            after = GraphSum.empty();
+            touchedNodes.values().stream().filter(Objects::nonNull).forEach(after::add);
+            touchedChannels.values().stream().filter(Objects::nonNull).forEach(after::add);
+        } else {
+            after = currentSum().copy();
+            touchedNodes.forEach((pubkey, now) -> {
+                GraphNode before = nodes.get(pubkey);
+                if (before != null) {
+                    after.remove(before);
+                }
+                if (now != null) {
+                    after.add(now);
+                }
+            });
+            touchedChannels.forEach((id, now) -> {
+                GraphChannel before = channels.get(id);
+                if (before != null) {
+                    after.remove(before);
+                }
+                if (now != null) {
+                    after.add(now);
+                }
+            });
+        }
+        byte[] expected = completed.getGraphSum().toByteArray();
+        if (!Arrays.equals(after.toBytes(), expected)) {
+            return false;
+        }
+        history.beforeApply(eventTimeMs, channels, delta.upsertChannels);
+        if (delta.keyframe) {
+            nodes = new HashMap<>();
+            channels = new HashMap<>();
+        }
+        touchedNodes.forEach((pubkey, now) -> {
+            if (now == null) {
+                nodes.remove(pubkey);
+            } else {
+                nodes.put(pubkey, now);
+                firstSeenMs.putIfAbsent(pubkey, eventTimeMs);
+            }
+        });
+        touchedChannels.forEach((id, now) -> {
+            if (now == null) {
+                channels.remove(id);
+            } else {
+                channels.put(id, now);
+            }
+        });
+        history.afterApply(eventTimeMs, channels);
+        sum = after;
+        digest = expected;
+        return true;
+    }
+
+    /** Snapshots from writers before {@link GraphSum}: the canonical digest of the whole resulting graph. */
+    private boolean applyCheckedByDigest(Pending delta, GraphSnapshotCompleted completed, long eventTimeMs) {
+        Map<ByteString, GraphNode> newNodes = delta.keyframe ? new HashMap<>() : new HashMap<>(nodes);
+        Map<Long, GraphChannel> newChannels = delta.keyframe ? new HashMap<>() : new HashMap<>(channels);
+        delta.removeNodes.forEach(newNodes::remove);
+        delta.removeChannels.forEach(newChannels::remove);
+        delta.upsertNodes.forEach(n -> newNodes.put(n.getPubkey(), n));
+        delta.upsertChannels.forEach(c -> newChannels.put(c.getChannelId(), c));
+        byte[] newDigest = GraphDigest.of(newNodes.values(), newChannels.values());
+        if (!Arrays.equals(newDigest, completed.getGraphDigest().toByteArray())) {
+            return false;
+        }
+        history.beforeApply(eventTimeMs, channels, delta.upsertChannels);
+        history.afterApply(eventTimeMs, newChannels);
         nodes = newNodes;
         channels = newChannels;
         digest = newDigest;
-        appliedSnapshotId = completed.getSnapshotId();
-        asOfMs = eventTimeMs;
+        sum = null;
         for (ByteString pubkey : nodes.keySet()) {
             firstSeenMs.putIfAbsent(pubkey, eventTimeMs);
         }
         return true;
+    }
+
+    /** The sum of the applied graph; worked out once after a snapshot checked the old way. */
+    private GraphSum currentSum() {
+        if (sum == null) {
+            sum = GraphSum.of(nodes.values(), channels.values());
+        }
+        return sum;
     }
 
     public Map<ByteString, GraphNode> nodes() {
