@@ -39,10 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ScoringDeterminismIT {
     @Test
     void live_tailing_in_any_rhythm_equals_a_replay_from_zero(@TempDir Path dir) throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2026-03-10T00:00:00Z"));
+        // Five hours across midnight: two days of history rows.
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-10T21:40:00Z"));
         Path data = dir.resolve("data");
         List<PostgresFixture.Db> dbs = List.of(PostgresFixture.freshDatabase(), PostgresFixture.freshDatabase(),
-                PostgresFixture.freshDatabase(), PostgresFixture.freshDatabase());
+                PostgresFixture.freshDatabase(), PostgresFixture.freshDatabase(), PostgresFixture.freshDatabase());
         List<ScoringPipeline> live = new ArrayList<>();
         List<ChronicleEventLog> readers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -84,13 +85,17 @@ class ScoringDeterminismIT {
         try (ChronicleEventLog g = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
              ChronicleEventLog p = ChronicleEventLog.open(data, LogStream.PROBES, Clock.systemUTC())) {
             new ScoringPipeline(g, p, new JdbiScoreStore(jdbi(dbs.get(3)))).drain();
+            ScoringPipeline skipping = ScoringPipeline.replay(g, p, null, new JdbiScoreStore(jdbi(dbs.get(4))));
+            skipping.drain();
+            assertThat(skipping.passesSkipped()).as("the operator's replay skips superseded passes").isGreaterThan(10);
         }
         PostgresFixture.Db replay = dbs.get(3);
         assertThat(replay.count("node_scores")).isGreaterThan(700);
         long withEvidence = jdbi(replay).withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM node_scores WHERE n_obs > 0").mapTo(Long.class).one());
         assertThat(withEvidence).as("nodes scored from probe evidence").isGreaterThan(700);
-        for (int i = 0; i < 3; i++) {
+        assertThat(replay.count("node_score_history")).as("two days of history").isGreaterThan(2 * 700);
+        for (int i : new int[] {0, 1, 2, 4}) {
             for (String table : List.of("nodes", "node_scores", "node_score_history", "network_stats",
                     "pipeline_checkpoint")) {
                 assertThat(dbs.get(i).dump(table)).as("pipeline %d, table %s", i, table).isEqualTo(replay.dump(table));
