@@ -8,7 +8,7 @@ import com.satrank.pipeline.evidence.NodeEvidence;
 import com.satrank.pipeline.evidence.ProbeEvidence;
 import com.satrank.pipeline.evidence.ReportEvidence;
 import com.satrank.pipeline.graph.GraphState;
-import com.satrank.pipeline.scoring.BayesianScorer;
+import com.satrank.pipeline.scoring.ScoringParams;
 import com.satrank.pipeline.scoring.NodeScorer;
 import com.satrank.pipeline.scoring.GraphMetrics;
 import com.satrank.pipeline.scoring.NodeRow;
@@ -45,7 +45,6 @@ public final class ScoringPipeline {
     /** Scores are refreshed at least this often in event time. */
     public static final long CADENCE_MS = 15 * 60 * 1000L;
     private static final long DAY_MS = 24 * 3600 * 1000L;
-    static final long EVIDENCE_HORIZON_MS = (long) (10 * BayesianScorer.TAU_MS);
     /**
      * A replay only trusts a later event to be reached if it is this much older than the release
      * limit: appends within a stream are out of event-time order by at most the live hold-back.
@@ -62,7 +61,8 @@ public final class ScoringPipeline {
     private final java.time.Duration holdBack;
     private final GraphState state = new GraphState();
     private final Map<ByteString, NodeEvidence> evidence = new HashMap<>();
-    private final NodeScorer scorer = new NodeScorer(state, evidence);
+    private ScoringParams params = ScoringParams.DEFAULT;
+    private NodeScorer scorer = new NodeScorer(state, evidence, params);
     private final Map<String, NodeRow> writtenNodes = new HashMap<>();
     private final Map<String, ScoreRow> writtenScores = new HashMap<>();
     private final Map<LogStream, LogPosition> positions = new EnumMap<>(LogStream.class);
@@ -121,6 +121,16 @@ public final class ScoringPipeline {
     public static ScoringPipeline replay(ChronicleEventLog graphLog, ChronicleEventLog probesLog,
                                          ChronicleEventLog reportsLog, ScoreStore store) {
         return replayAsOf(graphLog, probesLog, reportsLog, store, FAR_FUTURE);
+    }
+
+    /** Scores with {@code scoring} instead of the defaults; only before the first drain. */
+    public synchronized ScoringPipeline scoring(ScoringParams scoring) {
+        if (tailer != null) {
+            throw new IllegalStateException("scoring parameters are fixed once the pipeline has read the logs");
+        }
+        this.params = scoring;
+        this.scorer = new NodeScorer(state, evidence, scoring);
+        return this;
     }
 
     /** Reads what the logs hold now; returns the number of passes written to the store. */
@@ -197,7 +207,7 @@ public final class ScoringPipeline {
             metrics = GraphMetrics.compute(state);
             metricsSnapshotId = state.appliedSnapshotId();
         }
-        evidence.values().forEach(e -> e.prune(pass.asOfMs(), EVIDENCE_HORIZON_MS));
+        evidence.values().forEach(e -> e.prune(pass.asOfMs(), params.evidenceHorizonMs()));
         List<NodeRow> changedNodes = new ArrayList<>();
         List<ScoreRow> changedScores = new ArrayList<>();
         List<com.satrank.pipeline.scoring.HistoryRow> history = new ArrayList<>();

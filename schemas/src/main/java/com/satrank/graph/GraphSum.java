@@ -20,6 +20,9 @@ public final class GraphSum {
     private static final byte NODE_TAG = 'N';
     private static final byte CHANNEL_TAG = 'C';
 
+    private static final ThreadLocal<MessageDigest> PER_THREAD =
+            ThreadLocal.withInitial(com.satrank.model.Sha256::digest);
+
     private final MessageDigest sha = com.satrank.model.Sha256.digest();
     private BigInteger sum;
 
@@ -31,11 +34,13 @@ public final class GraphSum {
         return new GraphSum(BigInteger.ZERO);
     }
 
+    /** The sum of a whole graph, on all cores (addition commutes, so the result does not depend on the split). */
     public static GraphSum of(Collection<GraphNode> nodes, Collection<GraphChannel> channels) {
-        GraphSum s = empty();
-        nodes.forEach(s::add);
-        channels.forEach(s::add);
-        return s;
+        BigInteger sum = nodes.parallelStream().map(n -> term(PER_THREAD.get(), NODE_TAG, n.toByteArray()))
+                .reduce(BigInteger.ZERO, BigInteger::add)
+                .add(channels.parallelStream().map(c -> term(PER_THREAD.get(), CHANNEL_TAG, c.toByteArray()))
+                        .reduce(BigInteger.ZERO, BigInteger::add));
+        return new GraphSum(sum.mod(MODULUS));
     }
 
     public GraphSum copy() {
@@ -68,6 +73,10 @@ public final class GraphSum {
     }
 
     private BigInteger term(byte tag, byte[] encoding) {
+        return term(sha, tag, encoding);
+    }
+
+    private static BigInteger term(MessageDigest sha, byte tag, byte[] encoding) {
         sha.update(tag);
         return new BigInteger(1, sha.digest(encoding));
     }

@@ -3,14 +3,12 @@ package com.satrank.model;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * A Lightning node identity: a 33-byte compressed secp256k1 public key. Ordered by its lowercase
  * hex form (which equals unsigned byte order), the order PageRank and every table use.
  */
 public final class Pubkey implements Comparable<Pubkey> {
-    private static final Pattern HEX66 = Pattern.compile("(02|03)[0-9a-f]{64}");
     private static final HexFormat HEX = HexFormat.of();
 
     private final byte[] bytes;
@@ -27,15 +25,26 @@ public final class Pubkey implements Comparable<Pubkey> {
             throw new IllegalArgumentException("pubkey is required");
         }
         String lower = value.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!HEX66.matcher(lower).matches()) {
+        if (!isPubkeyHex(lower)) {
             throw new IllegalArgumentException(
                     "pubkey must be 66 hex chars starting with 02 or 03, got " + lower.length() + " chars");
         }
         return new Pubkey(HEX.parseHex(lower));
     }
 
+    /** Lowercase only; a loop rather than a regex because ingest checks every pubkey of every snapshot. */
     public static boolean isPubkeyHex(String value) {
-        return value != null && HEX66.matcher(value).matches();
+        if (value == null || value.length() != 66 || value.charAt(0) != '0'
+                || (value.charAt(1) != '2' && value.charAt(1) != '3')) {
+            return false;
+        }
+        for (int i = 2; i < 66; i++) {
+            char c = value.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Pubkey fromBytes(byte[] value) {

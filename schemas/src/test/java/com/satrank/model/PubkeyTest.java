@@ -26,6 +26,10 @@ class PubkeyTest {
     @Test
     void rejects_malformed_pubkeys() {
         assertThatThrownBy(() -> Pubkey.fromHex("04" + "ab".repeat(32))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Pubkey.fromHex("02" + "ab".repeat(31) + "ag")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Pubkey.fromHex("02" + "ab".repeat(33))).hasMessageContaining("got 68 chars");
+        assertThat(Pubkey.isPubkeyHex("03" + "0f".repeat(32))).isTrue();
+        assertThat(Pubkey.isPubkeyHex("03" + "0F".repeat(32))).as("lowercase only").isFalse();
         assertThatThrownBy(() -> Pubkey.fromHex("02abc")).hasMessageContaining("got 5 chars");
         assertThatThrownBy(() -> Pubkey.fromHex(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Pubkey.fromBytes(new byte[32])).isInstanceOf(IllegalArgumentException.class);

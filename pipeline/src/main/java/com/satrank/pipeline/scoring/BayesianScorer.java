@@ -17,8 +17,6 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  * Formulas and constants: docs/scoring.md.
  */
 public final class BayesianScorer {
-    public static final double PRIOR = 1.5;
-    public static final double TAU_MS = 7 * 24 * 3600 * 1000.0;
     static final double SAFE_P = 0.80;
     static final double SAFE_CI_LOW = 0.65;
     static final double SAFE_MIN_N = 10;
@@ -32,7 +30,13 @@ public final class BayesianScorer {
     private BayesianScorer() {
     }
 
+    /** With the default prior and time constant. */
     public static BayesianScore score(NodeEvidence evidence, long asOfMs) {
+        return score(evidence, asOfMs, ScoringParams.DEFAULT);
+    }
+
+    public static BayesianScore score(NodeEvidence evidence, long asOfMs, ScoringParams params) {
+        double tauMs = params.tauMs();
         double totalS = 0;
         double totalF = 0;
         int converging = 0;
@@ -44,7 +48,7 @@ public final class BayesianScorer {
             double f = 0;
             for (var bucket : hours.headMap(Math.floorDiv(asOfMs, NodeEvidence.HOUR_MS), true).entrySet()) {
                 long midpoint = bucket.getKey() * NodeEvidence.HOUR_MS + NodeEvidence.HOUR_MS / 2;
-                double decay = Math.exp(-Math.max(0, asOfMs - midpoint) / TAU_MS) * source.weight();
+                double decay = Math.exp(-Math.max(0, asOfMs - midpoint) / tauMs) * source.weight();
                 s += bucket.getValue()[0] * decay;
                 f += bucket.getValue()[1] * decay;
             }
@@ -60,14 +64,14 @@ public final class BayesianScorer {
             double s = entry.getValue()[0];
             double f = entry.getValue()[1];
             if (s + f > 0) {
-                BayesianScore.SourcePosterior p = posterior(s, f);
+                BayesianScore.SourcePosterior p = posterior(s, f, params.prior());
                 sources.put(entry.getKey(), p);
                 if (p.pSuccess() >= CONVERGENCE_P) {
                     converging++;
                 }
             }
         }
-        BayesianScore.SourcePosterior combined = posterior(totalS, totalF);
+        BayesianScore.SourcePosterior combined = posterior(totalS, totalF, params.prior());
         boolean converged = converging >= CONVERGENCE_SOURCES;
         Verdict verdict = verdict(combined, converged);
         long last = evidence == null || evidence.lastEventMs() == Long.MIN_VALUE ? 0 : evidence.lastEventMs();
@@ -75,9 +79,9 @@ public final class BayesianScorer {
                 converged, sources, last);
     }
 
-    static BayesianScore.SourcePosterior posterior(double successes, double failures) {
-        double a = PRIOR + successes;
-        double b = PRIOR + failures;
+    static BayesianScore.SourcePosterior posterior(double successes, double failures, double prior) {
+        double a = prior + successes;
+        double b = prior + failures;
         BetaDistribution beta = BetaDistribution.of(a, b);
         return new BayesianScore.SourcePosterior(a / (a + b), beta.inverseCumulativeProbability(0.025),
                 beta.inverseCumulativeProbability(0.975), successes + failures);

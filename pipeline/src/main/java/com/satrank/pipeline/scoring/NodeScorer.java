@@ -16,10 +16,12 @@ public final class NodeScorer {
     private static final long WEEK_HOURS = 7 * 24;
     private final GraphState state;
     private final Map<ByteString, NodeEvidence> evidence;
+    private final ScoringParams params;
 
-    public NodeScorer(GraphState state, Map<ByteString, NodeEvidence> evidence) {
+    public NodeScorer(GraphState state, Map<ByteString, NodeEvidence> evidence, ScoringParams params) {
         this.state = state;
         this.evidence = evidence;
+        this.params = params;
     }
 
     /**
@@ -34,8 +36,9 @@ public final class NodeScorer {
         ByteString pubkey = ByteString.copyFrom(HexFormat.of().parseHex(row.pubkey()));
         NodeEvidence nodeEvidence = evidence.get(pubkey);
         Activity activity = Activity.of(nodeEvidence, asOfMs);
-        return ScoreRow.of(row.nodeId(), BayesianScorer.score(nodeEvidence, asOfMs),
-                CompositeScorer.score(compositeInput(row, pubkey, nodeEvidence, activity, asOfMs)), activity);
+        return ScoreRow.of(row.nodeId(), BayesianScorer.score(nodeEvidence, asOfMs, params),
+                CompositeScorer.score(compositeInput(row, pubkey, nodeEvidence, activity, asOfMs)), activity,
+                params.timeConstantDays());
     }
 
     private CompositeInput compositeInput(NodeRow row, ByteString pubkey, NodeEvidence nodeEvidence, Activity activity,

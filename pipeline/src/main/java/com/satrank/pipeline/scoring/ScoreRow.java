@@ -11,9 +11,10 @@ public record ScoreRow(String nodeId, double pSuccess, double ci95Low, double ci
                        Double reportNObs, long lastEvidenceMs, double score, int volume, int reputation,
                        int seniority, int regularity, int diversity, Integer centrality, Integer peerTrust,
                        int routingQuality, int capacityTrend, int feeStability, long activity24h, long activity7d,
-                       long activity30d, String riskProfile, Double reachability) {
+                       long activity30d, String riskProfile, Double reachability,
+                       int timeConstantDays) {
 
-    public static ScoreRow of(String nodeId, BayesianScore s, CompositeScore c, Activity a) {
+    public static ScoreRow of(String nodeId, BayesianScore s, CompositeScore c, Activity a, int timeConstantDays) {
         var probe = s.sources().get("probe");
         var route = s.sources().get("route");
         var report = s.sources().get("report");
@@ -22,7 +23,7 @@ public record ScoreRow(String nodeId, double pSuccess, double ci95Low, double ci
                 p(report), lo(report), hi(report), n(report), s.lastEvidenceMs(), c.score(), c.volume(),
                 c.reputation(), c.seniority(), c.regularity(), c.diversity(), c.centrality(), c.peerTrust(),
                 c.routingQuality(), c.capacityTrend(), c.feeStability(), a.last24h(), a.last7d(), a.last30d(),
-                a.riskProfile(), a.reachability());
+                a.riskProfile(), a.reachability(), timeConstantDays);
     }
 
     private static Double p(BayesianScore.SourcePosterior s) {

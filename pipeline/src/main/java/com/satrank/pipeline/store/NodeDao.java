@@ -20,7 +20,7 @@ public interface NodeDao {
             VALUES (:nodeId, :pubkey, :alias, :color, :channelCount, :activeChannelCount, :capacitySat,
                     :peerCount, :pagerank, :pagerankPercentile, :graphRank, :stale, :lastUpdateS,
                     :firstSeenMs, 0, :betweenness, :betweennessPercentile)
-            ON CONFLICT (node_id) DO UPDATE SET
+            ON CONFLICT (node_id) DO UPDATE SET time_constant_days = EXCLUDED.time_constant_days,
                 alias = EXCLUDED.alias, color = EXCLUDED.color, channel_count = EXCLUDED.channel_count,
                 active_channel_count = EXCLUDED.active_channel_count, capacity_sat = EXCLUDED.capacity_sat,
                 peer_count = EXCLUDED.peer_count, pagerank = EXCLUDED.pagerank,
@@ -41,13 +41,13 @@ public interface NodeDao {
                                      report_ci95_high, report_n_obs, last_evidence_ms, score, volume, reputation,
                                      seniority, regularity, diversity, centrality, peer_trust, routing_quality,
                                      capacity_trend, fee_stability, activity_24h, activity_7d, activity_30d,
-                                     risk_profile, reachability)
+                                     risk_profile, reachability, time_constant_days)
             VALUES (:nodeId, :pSuccess, :ci95Low, :ci95High, :nObs, :verdict, :converged, :probePSuccess, :probeCi95Low,
                     :probeCi95High, :probeNObs, :routePSuccess, :routeCi95Low, :routeCi95High, :routeNObs,
                     :reportPSuccess, :reportCi95Low, :reportCi95High, :reportNObs, :lastEvidenceMs, :score, :volume,
                     :reputation, :seniority, :regularity, :diversity, :centrality, :peerTrust, :routingQuality,
                     :capacityTrend, :feeStability, :activity24h, :activity7d, :activity30d, :riskProfile,
-                    :reachability)
+                    :reachability, :timeConstantDays)
             ON CONFLICT (node_id) DO UPDATE SET
                 p_success = EXCLUDED.p_success, ci95_low = EXCLUDED.ci95_low, ci95_high = EXCLUDED.ci95_high,
                 n_obs = EXCLUDED.n_obs, verdict = EXCLUDED.verdict, converged = EXCLUDED.converged,

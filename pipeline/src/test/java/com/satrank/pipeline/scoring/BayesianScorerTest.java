@@ -46,7 +46,7 @@ class BayesianScorerTest {
     void ci95_is_the_exact_beta_quantile() {
         // Beta(1.5 + 8, 1.5 + 2): quantiles computed independently by midpoint-rule integration of the
         // density on 200 000 points (0.47081, 0.92406)
-        BayesianScore.SourcePosterior p = BayesianScorer.posterior(8, 2);
+        BayesianScore.SourcePosterior p = BayesianScorer.posterior(8, 2, ScoringParams.DEFAULT.prior());
         assertThat(p.pSuccess()).isCloseTo(9.5 / 13.0, within(1e-12));
         assertThat(p.ci95Low()).isCloseTo(0.47081, within(2e-4));
         assertThat(p.ci95High()).isCloseTo(0.92406, within(2e-4));
@@ -77,7 +77,7 @@ class BayesianScorerTest {
         double now = BayesianScorer.score(e, T).nObs();
         double weekLater = BayesianScorer.score(e, T + 7L * 24 * HOUR).nObs();
         // bucket midpoint is half an hour before T
-        assertThat(now).isCloseTo(10 * Math.exp(-(HOUR / 2.0) / BayesianScorer.TAU_MS), within(1e-9));
+        assertThat(now).isCloseTo(10 * Math.exp(-(HOUR / 2.0) / ScoringParams.DEFAULT.tauMs()), within(1e-9));
         assertThat(weekLater / now).isCloseTo(Math.exp(-1), within(1e-3));
     }
 
@@ -89,7 +89,7 @@ class BayesianScorerTest {
             com.satrank.pipeline.evidence.ReportEvidence.apply(report(true, true), T - HOUR / 2, proven);
             com.satrank.pipeline.evidence.ReportEvidence.apply(report(true, false), T - HOUR / 2, unverified);
         }
-        double decay = Math.exp(-(HOUR / 2.0) / BayesianScorer.TAU_MS);
+        double decay = Math.exp(-(HOUR / 2.0) / ScoringParams.DEFAULT.tauMs());
         assertThat(BayesianScorer.score(proven, T).sources().get("report").nObs()).isCloseTo(10 * decay, within(1e-9));
         assertThat(BayesianScorer.score(unverified, T).sources().get("report").nObs()).isCloseTo(3 * decay, within(1e-9));
         assertThat(BayesianScorer.score(proven, T).nObs()).as("reports observe payments").isCloseTo(10 * decay, within(1e-9));

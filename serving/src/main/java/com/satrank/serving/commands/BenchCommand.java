@@ -137,7 +137,8 @@ public class BenchCommand extends Command {
         adjacency.betweenness(Integer.MAX_VALUE);
         System.out.printf("pipeline: betweenness exact (all %d sources, one run) %.0f ms%n", state.nodes().size(),
                 (System.nanoTime() - exactStart) / 1e6);
-        var scorer = new com.satrank.pipeline.scoring.NodeScorer(state, evidence);
+        var scorer = new com.satrank.pipeline.scoring.NodeScorer(state, evidence,
+                com.satrank.pipeline.scoring.ScoringParams.DEFAULT);
         double ms = median(runs, () -> {
             GraphMetrics.Result metrics = GraphMetrics.compute(state);
             return scorer.scoreAll(metrics.rows(), asOf);

@@ -1,6 +1,7 @@
 package com.satrank.serving.commands;
 
 import com.satrank.db.Migrations;
+import com.satrank.pipeline.scoring.ScoringParams;
 import com.satrank.serving.config.SatRankConfiguration;
 import com.satrank.serving.replay.Replay;
 import com.satrank.serving.runtime.Database;
@@ -29,6 +30,10 @@ public class ReplayCommand extends ConfiguredCommand<SatRankConfiguration> {
         super.configure(subparser);
         subparser.addArgument("--dry-run").action(Arguments.storeTrue()).help("compare only; change nothing");
         subparser.addArgument("--as-of").help("only events up to this ISO-8601 instant (tables as they were then)");
+        subparser.addArgument("--prior").type(Double.class)
+                .help("Beta prior pseudo-count to try instead of the config's scoring.prior (with --dry-run)");
+        subparser.addArgument("--time-constant-days").type(Integer.class)
+                .help("decay time constant to try instead of the config's scoring.timeConstantDays (with --dry-run)");
     }
 
     @Override
@@ -46,12 +51,25 @@ public class ReplayCommand extends ConfiguredCommand<SatRankConfiguration> {
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             System.err.println("replaying the logs under " + config.dataDir() + " into schema " + Replay.SCHEMA + " …");
             java.time.Instant asOf = ns.getString("as_of") == null ? null : java.time.Instant.parse(ns.getString("as_of"));
+            ScoringParams configured = config.scoring().params();
+            ScoringParams scoring = new ScoringParams(
+                    ns.getDouble("prior") == null ? configured.prior() : ns.getDouble("prior"),
+                    ns.getInt("time_constant_days") == null ? configured.timeConstant()
+                            : java.time.Duration.ofDays(ns.getInt("time_constant_days")));
+            if (!scoring.equals(configured) && !ns.getBoolean("dry_run")) {
+                // The pipeline would carry on with the config's parameters and mix the two.
+                throw new IllegalArgumentException("--prior and --time-constant-days only try parameters out (with"
+                        + " --dry-run); to adopt them, set scoring.prior / scoring.timeConstantDays in the config,"
+                        + " restart the pipeline with it and replay with that config");
+            }
+            System.err.printf(Locale.ROOT, "scoring: prior %s, time constant %d days%n", scoring.prior(),
+                    scoring.timeConstantDays());
             Replay.Diff diff;
             try (me.tongfei.progressbar.ProgressBar bar = System.console() == null ? null
                     : new me.tongfei.progressbar.ProgressBarBuilder().setTaskName("replay")
                             .setStyle(me.tongfei.progressbar.ProgressBarStyle.ASCII).showSpeed()
                             .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
-                diff = replay.rebuild(asOf, p -> {
+                diff = replay.rebuild(asOf, scoring, p -> {
                     if (bar != null) {
                         bar.maxHint(p[1]);
                         bar.stepTo(p[0]);

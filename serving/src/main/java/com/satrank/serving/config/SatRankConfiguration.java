@@ -52,6 +52,11 @@ public class SatRankConfiguration extends Configuration {
     @JsonProperty
     private LimitsConfig limits = new LimitsConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ScoringConfig scoring = new ScoringConfig();
+
     @JsonIgnore
     private ProcessMode mode = ProcessMode.SERVER;
 
@@ -89,6 +94,10 @@ public class SatRankConfiguration extends Configuration {
 
     public LimitsConfig limits() {
         return limits;
+    }
+
+    public ScoringConfig scoring() {
+        return scoring;
     }
 
     public ProcessMode mode() {

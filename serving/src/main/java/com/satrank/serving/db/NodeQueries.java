@@ -94,7 +94,8 @@ public interface NodeQueries {
                    probe_ci95_high, probe_n_obs, route_p_success, route_ci95_low, route_ci95_high, route_n_obs,
                    report_p_success, report_ci95_low, report_ci95_high, report_n_obs, last_evidence_ms, score, volume,
                    reputation, seniority, regularity, diversity, centrality, peer_trust, routing_quality, capacity_trend,
-                   fee_stability, activity_24h, activity_7d, activity_30d, risk_profile, reachability
+                   fee_stability, activity_24h, activity_7d, activity_30d, risk_profile, reachability,
+                   time_constant_days
             FROM node_scores WHERE node_id = :id""")
     @RegisterConstructorMapper(ScoreView.class)
     Optional<ScoreView> score(@Bind("id") String nodeId);

@@ -11,5 +11,6 @@ public record ScoreView(String nodeId, double pSuccess, double ci95Low, double c
                         Double reportNObs, long lastEvidenceMs, double score, int volume, int reputation,
                         int seniority, int regularity, int diversity, Integer centrality, Integer peerTrust,
                         int routingQuality, int capacityTrend, int feeStability, long activity24h, long activity7d,
-                        long activity30d, String riskProfile, Double reachability) {
+                        long activity30d, String riskProfile, Double reachability,
+                        int timeConstantDays) {
 }

@@ -54,6 +54,12 @@ public final class Replay {
      * @param progress told (events read, events in the logs) about twice a second while it runs
      */
     public Diff rebuild(java.time.Instant asOf, java.util.function.Consumer<long[]> progress) {
+        return rebuild(asOf, com.satrank.pipeline.scoring.ScoringParams.DEFAULT, progress);
+    }
+
+    /** @param scoring the parameters to recompute with (the pipeline's own, or ones an operator is trying out) */
+    public Diff rebuild(java.time.Instant asOf, com.satrank.pipeline.scoring.ScoringParams scoring,
+                        java.util.function.Consumer<long[]> progress) {
         Jdbi live = jdbi(url);
         live.useHandle(h -> h.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE"));
         try {
@@ -69,6 +75,7 @@ public final class Replay {
                         + r.eventsAfter(com.satrank.log.LogPosition.BEFORE_START);
                 ScoringPipeline pipeline = asOf == null ? ScoringPipeline.replay(g, p, r, new JdbiScoreStore(replay))
                         : ScoringPipeline.replayAsOf(g, p, r, new JdbiScoreStore(replay), asOf);
+                pipeline.scoring(scoring);
                 Thread reporter = new Thread(() -> {
                     while (!Thread.currentThread().isInterrupted()) {
                         progress.accept(new long[] {pipeline.eventsRead(), events});

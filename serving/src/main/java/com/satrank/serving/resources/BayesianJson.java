@@ -41,7 +41,8 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
         none.put("route", null);
         none.put("report", null);
         return new BayesianJson(0.5, 0.0, 1.0, 0.0, "INSUFFICIENT", none,
-                new Convergence(false, List.of(), CONVERGENCE_THRESHOLD), new RecentActivity(0, 0, 0), "unknown", 7, 0,
+                new Convergence(false, List.of(), CONVERGENCE_THRESHOLD), new RecentActivity(0, 0, 0), "unknown",
+                com.satrank.pipeline.scoring.ScoringParams.DEFAULT.timeConstantDays(), 0,
                 false);
     }
 
@@ -62,7 +63,7 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
         }
         return new BayesianJson(r3(s.pSuccess()), r3(s.ci95Low()), r3(s.ci95High()), r3(s.nObs()), s.verdict(), sources,
                 new Convergence(s.converged(), above, CONVERGENCE_THRESHOLD),
-                new RecentActivity(s.activity24h(), s.activity7d(), s.activity30d()), s.riskProfile(), 7,
+                new RecentActivity(s.activity24h(), s.activity7d(), s.activity30d()), s.riskProfile(), s.timeConstantDays(),
                 s.lastEvidenceMs() / 1000, true);
     }
 

@@ -93,7 +93,7 @@ public final class Processes {
             com.satrank.pipeline.store.WriterLock lock = com.satrank.pipeline.store.WriterLock.acquire(jdbi);
             env.lifecycle().manage(onStop(lock::close));
             PipelineLoop loop = new PipelineLoop(new ScoringPipeline(graphLog, probesLog, reportsLog,
-                    new JdbiScoreStore(jdbi), clock, ScoringPipeline.LIVE_HOLD_BACK),
+                    new JdbiScoreStore(jdbi), clock, ScoringPipeline.LIVE_HOLD_BACK).scoring(config.scoring().params()),
                     Duration.ofMillis(500));
             env.lifecycle().manage(managed(loop::start, loop::close));
         }
