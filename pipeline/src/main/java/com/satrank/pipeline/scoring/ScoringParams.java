@@ -8,9 +8,10 @@ import java.time.Duration;
  * it as {@code time_constant_days}.
  */
 public record ScoringParams(double prior, Duration timeConstant) {
-    public static final ScoringParams DEFAULT = new ScoringParams(1.5, Duration.ofDays(7));
     private static final Duration MIN_TAU = Duration.ofDays(1);
     private static final Duration MAX_TAU = Duration.ofDays(365);
+    // After the bounds: static fields initialise in order and the constructor checks against them.
+    public static final ScoringParams DEFAULT = new ScoringParams(1.5, Duration.ofDays(7));
 
     public ScoringParams {
         if (!(prior > 0 && prior <= 100)) {

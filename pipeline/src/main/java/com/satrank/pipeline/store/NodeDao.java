@@ -20,7 +20,7 @@ public interface NodeDao {
             VALUES (:nodeId, :pubkey, :alias, :color, :channelCount, :activeChannelCount, :capacitySat,
                     :peerCount, :pagerank, :pagerankPercentile, :graphRank, :stale, :lastUpdateS,
                     :firstSeenMs, 0, :betweenness, :betweennessPercentile)
-            ON CONFLICT (node_id) DO UPDATE SET time_constant_days = EXCLUDED.time_constant_days,
+            ON CONFLICT (node_id) DO UPDATE SET
                 alias = EXCLUDED.alias, color = EXCLUDED.color, channel_count = EXCLUDED.channel_count,
                 active_channel_count = EXCLUDED.active_channel_count, capacity_sat = EXCLUDED.capacity_sat,
                 peer_count = EXCLUDED.peer_count, pagerank = EXCLUDED.pagerank,
@@ -48,7 +48,7 @@ public interface NodeDao {
                     :reputation, :seniority, :regularity, :diversity, :centrality, :peerTrust, :routingQuality,
                     :capacityTrend, :feeStability, :activity24h, :activity7d, :activity30d, :riskProfile,
                     :reachability, :timeConstantDays)
-            ON CONFLICT (node_id) DO UPDATE SET
+            ON CONFLICT (node_id) DO UPDATE SET time_constant_days = EXCLUDED.time_constant_days,
                 p_success = EXCLUDED.p_success, ci95_low = EXCLUDED.ci95_low, ci95_high = EXCLUDED.ci95_high,
                 n_obs = EXCLUDED.n_obs, verdict = EXCLUDED.verdict, converged = EXCLUDED.converged,
                 probe_p_success = EXCLUDED.probe_p_success, probe_ci95_low = EXCLUDED.probe_ci95_low,

@@ -7,6 +7,7 @@ import com.satrank.log.ChronicleEventLog;
 import com.satrank.log.LogStream;
 import com.satrank.pipeline.GraphLogFixtures;
 import com.satrank.pipeline.ScoringPipeline;
+import com.satrank.pipeline.scoring.ScoringParams;
 import com.satrank.pipeline.store.JdbiScoreStore;
 import com.satrank.pipeline.store.WriterLock;
 import com.satrank.testing.PostgresFixture;
@@ -89,6 +90,28 @@ class ReplayIT {
                 "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'satrank_replay'")
                 .mapTo(Long.class).one());
         assertThat(leftover).isZero();
+    }
+
+    @Test
+    void another_time_constant_is_tried_beside_the_live_tables_and_the_same_one_changes_nothing() {
+        PostgresFixture.Db live = PostgresFixture.freshDatabase();
+        pipeline(live);
+        String before = dump(live);
+        Replay same = replay(live);
+        Replay.Diff unchanged = same.rebuild(null, ScoringParams.DEFAULT, p -> { });
+        same.discard();
+        assertThat(unchanged.differingRows().values()).as("replaying with the pipeline's parameters").containsOnly(0L);
+
+        Replay tryOut = replay(live);
+        Replay.Diff diff = tryOut.rebuild(null, new ScoringParams(1.5, Duration.ofDays(1)), p -> { });
+        int tau = jdbi(live).withHandle(h -> h.createQuery(
+                "SELECT DISTINCT time_constant_days FROM satrank_replay.node_scores").mapTo(Integer.class).one());
+        tryOut.discard();
+        assertThat(tau).isEqualTo(1);
+        assertThat(diff.differingRows().get("node_scores")).isPositive();
+        assertThat(diff.differingRows().get("nodes")).as("graph metrics do not depend on scoring").isZero();
+        assertThat(diff.deltaPPercentiles()[3]).as("faster decay moves posteriors").isPositive();
+        assertThat(dump(live)).isEqualTo(before);
     }
 
     @Test
