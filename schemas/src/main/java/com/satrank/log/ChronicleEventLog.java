@@ -103,6 +103,16 @@ public final class ChronicleEventLog implements Closeable {
         }
     }
 
+    /** The roll cycle (UTC day since the epoch; one file per day) an index belongs to. */
+    public int cycleOf(LogPosition position) {
+        return queue.rollCycle().toCycle(position.index());
+    }
+
+    /** Makes this process see roll-cycle files another command archived. */
+    public void refreshDirectoryListing() {
+        ((net.openhft.chronicle.queue.impl.single.SingleChronicleQueue) queue).refreshDirectoryListing();
+    }
+
     /** Events after {@code position} up to the end of the log: how far a reader is behind. */
     public long eventsAfter(LogPosition position) {
         long last = queue.lastIndex();

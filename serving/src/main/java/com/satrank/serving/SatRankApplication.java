@@ -58,6 +58,7 @@ public class SatRankApplication extends Application<SatRankConfiguration> {
         bootstrap.addCommand(new com.satrank.serving.commands.QueueInfoCommand());
         bootstrap.addCommand(new com.satrank.serving.commands.ReplayCommand());
         bootstrap.addCommand(new com.satrank.serving.commands.ReplayBenchCommand());
+        bootstrap.addCommand(new com.satrank.serving.commands.ArchiveCommand(java.time.Clock.systemUTC()));
     }
 
     @Override
