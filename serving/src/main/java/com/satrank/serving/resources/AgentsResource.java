@@ -24,11 +24,17 @@ public final class AgentsResource {
 
     private final Jdbi jdbi;
     private final java.util.function.Consumer<com.satrank.model.Pubkey> queried;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    /** {@code queried} hears of every known node an agent looks up (the prober visits those first). */
-    public AgentsResource(Jdbi jdbi, java.util.function.Consumer<com.satrank.model.Pubkey> queried) {
+    /**
+     * {@code queried} hears of every known node an agent looks up (the prober visits those first);
+     * {@code json} is the application's mapper, used to serialise cached answers once.
+     */
+    public AgentsResource(Jdbi jdbi, java.util.function.Consumer<com.satrank.model.Pubkey> queried,
+                          com.fasterxml.jackson.databind.ObjectMapper json) {
         this.jdbi = jdbi;
         this.queried = queried;
+        this.json = json;
     }
 
     @GET
@@ -94,28 +100,42 @@ public final class AgentsResource {
      * Unknown nodes are not cached (a node may appear with the next snapshot).
      */
     static final java.time.Duration DETAIL_TTL = java.time.Duration.ofSeconds(5);
-    private final com.github.benmanes.caffeine.cache.Cache<String, AgentJson.AgentDetail> details =
+    private final com.github.benmanes.caffeine.cache.Cache<String, CachedDetail> details =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(DETAIL_TTL)
                     .build();
 
     @GET
     @Path("/agent/{id}")
     @Timed(name = "satrank_http_agent", absolute = true)
-    public Envelope<AgentJson.AgentDetail> agent(@PathParam("id") String id) {
+    public jakarta.ws.rs.core.Response agent(@PathParam("id") String id) {
         NodeRef ref = parse(id);
         String nodeId = ref.nodeId().hex();
-        var detail = details.getIfPresent(nodeId);
-        if (detail == null) {
-            detail = jdbi.withExtension(NodeQueries.class, q -> q.byId(nodeId)
+        CachedDetail cached = details.getIfPresent(nodeId);
+        if (cached == null) {
+            var detail = jdbi.withExtension(NodeQueries.class, q -> q.byId(nodeId)
                             .map(n -> {
                                 var score = q.score(n.nodeId());
                                 return AgentJson.AgentDetail.from(n, score, trend(q, n.nodeId(), score));
                             }))
                     .orElseThrow(() -> ApiException.notFound("Agent not found: " + nodeId));
-            details.put(nodeId, detail);
+            cached = new CachedDetail(serialise(Envelope.of(detail)),
+                    com.satrank.model.Pubkey.fromHex(detail.agent().publicKey()));
+            details.put(nodeId, cached);
         }
-        queried.accept(com.satrank.model.Pubkey.fromHex(detail.agent().publicKey()));
-        return Envelope.of(detail);
+        queried.accept(cached.pubkey());
+        return jakarta.ws.rs.core.Response.ok(cached.json(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A cached answer, already serialised: most lookups then cost no database and no Jackson. */
+    private record CachedDetail(byte[] json, com.satrank.model.Pubkey pubkey) {
+    }
+
+    private byte[] serialise(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("an answer that cannot be serialised is a bug", e);
+        }
     }
 
     @GET

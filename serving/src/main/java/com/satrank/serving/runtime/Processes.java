@@ -126,7 +126,8 @@ public final class Processes {
         env.metrics().gauge("satrank_log_appended_bytes_probes", () -> probesLog::bytesAppended);
         env.metrics().gauge("satrank_log_appended_events_probes", () -> probesLog::eventsAppended);
         if (mode.api()) {
-            jersey.register(new AgentsResource(jdbi, new QueryRecorder(queriesLog.appender("serving", null), clock)));
+            jersey.register(new AgentsResource(jdbi, new QueryRecorder(queriesLog.appender("serving", null), clock),
+                    env.getObjectMapper()));
             jersey.register(new StatsResource(jdbi));
             LndEndpoint lnd = sim != null ? sim.readonly() : config.lnd().configured() ? endpoint(config.lnd()) : null;
             String invoiceMacaroon = sim != null ? sim.invoiceMacaroon().toString() : config.l402().invoiceMacaroonPath();
