@@ -72,6 +72,7 @@ public final class ScoringPipeline {
     private long previousPassDay = Long.MIN_VALUE;
     private boolean firstOfDay;
     private long passesWritten;
+    private long passNanos;
     private long probesApplied;
     /** Read outside the drain's lock, for progress displays. */
     private volatile long eventsRead;
@@ -203,6 +204,7 @@ public final class ScoringPipeline {
     }
 
     private void writePass(Pending pass) {
+        long started = System.nanoTime(); // for the operator's progress figures only
         if (metricsSnapshotId != state.appliedSnapshotId()) {
             metrics = GraphMetrics.compute(state);
             metricsSnapshotId = state.appliedSnapshotId();
@@ -249,6 +251,7 @@ public final class ScoringPipeline {
         changedScores.forEach(row -> writtenScores.put(row.nodeId(), row));
         writtenAsOf = pass.asOfMs();
         passesWritten++;
+        passNanos += System.nanoTime() - started;
         unwritten = null;
     }
 
@@ -283,6 +286,15 @@ public final class ScoringPipeline {
             }
         }
         return false;
+    }
+
+    /** Passes written by this process, and the wall time they took (metrics, scoring, the write). */
+    public synchronized long passesWritten() {
+        return passesWritten;
+    }
+
+    public synchronized double passSeconds() {
+        return passNanos / 1e9;
     }
 
     /** Passes a replay did not write because a later pass in the same drain replaced them. */

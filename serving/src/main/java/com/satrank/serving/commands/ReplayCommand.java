@@ -92,6 +92,8 @@ public class ReplayCommand extends ConfiguredCommand<SatRankConfiguration> {
     private static void print(Replay.Diff d) {
         System.out.printf(Locale.ROOT, "replayed %d events in %.1f s (%.0f events/s)%n", d.events(), d.seconds(),
                 d.events() / Math.max(d.seconds(), 1e-9));
+        System.out.printf(Locale.ROOT, "  scoring passes: %d written (%.1f s), %d skipped as rewritten by a later one%n",
+                d.passes().written(), d.passes().seconds(), d.passes().skipped());
         d.differingRows().forEach((table, rows) -> System.out.printf(Locale.ROOT, "  %-20s %d row(s) differ%n", table, rows));
         System.out.printf(Locale.ROOT, "  verdict changes: %d; |Δ p_success| p50 %.4f, p90 %.4f, p99 %.4f, max %.4f%n",
                 d.verdictChanges(), d.deltaPPercentiles()[0], d.deltaPPercentiles()[1], d.deltaPPercentiles()[2],

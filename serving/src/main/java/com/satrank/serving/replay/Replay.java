@@ -42,7 +42,11 @@ public final class Replay {
 
     /** How the rebuilt tables differ from the live ones. */
     public record Diff(Map<String, Long> differingRows, long verdictChanges, double[] deltaPPercentiles,
-                       long events, double seconds) {
+                       long events, double seconds, Passes passes) {
+    }
+
+    /** Scoring passes the replay wrote, those it skipped as superseded, and the time spent in the written ones. */
+    public record Passes(long written, long skipped, double seconds) {
     }
 
     public Diff rebuild() {
@@ -67,6 +71,7 @@ public final class Replay {
             Jdbi replay = jdbi(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
             long start = System.nanoTime();
             long events;
+            Passes passes;
             try (ChronicleEventLog g = ChronicleEventLog.open(dataDir, LogStream.GRAPH, Clock.systemUTC());
                  ChronicleEventLog p = ChronicleEventLog.open(dataDir, LogStream.PROBES, Clock.systemUTC());
                  ChronicleEventLog r = ChronicleEventLog.open(dataDir, LogStream.REPORTS, Clock.systemUTC())) {
@@ -94,16 +99,17 @@ public final class Replay {
                     reporter.interrupt();
                 }
                 progress.accept(new long[] {pipeline.eventsRead(), events});
+                passes = new Passes(pipeline.passesWritten(), pipeline.passesSkipped(), pipeline.passSeconds());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return live.withHandle(h -> diff(h, events, seconds));
+            return live.withHandle(h -> diff(h, events, seconds, passes));
         } catch (RuntimeException e) {
             discard();
             throw e;
         }
     }
 
-    private static Diff diff(Handle h, long events, double seconds) {
+    private static Diff diff(Handle h, long events, double seconds, Passes passes) {
         Map<String, Long> differing = new LinkedHashMap<>();
         for (String t : SCORE_TABLES) {
             differing.put(t, h.createQuery("SELECT count(*) FROM ((SELECT * FROM " + SCHEMA + "." + t
@@ -119,7 +125,7 @@ public final class Replay {
                         + " JOIN public.node_scores o USING (node_id)) x")
                 .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)})
                 .one();
-        return new Diff(differing, verdicts, percentiles, events, seconds);
+        return new Diff(differing, verdicts, percentiles, events, seconds, passes);
     }
 
     /** Moves the rebuilt tables into place, atomically; refused while a pipeline holds the writer lock. */
