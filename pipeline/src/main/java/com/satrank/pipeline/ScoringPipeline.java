@@ -72,7 +72,9 @@ public final class ScoringPipeline {
     private long previousPassDay = Long.MIN_VALUE;
     private boolean firstOfDay;
     private long passesWritten;
+    private long fullPassesWritten;
     private long passNanos;
+    private long writeNanos;
     private long probesApplied;
     /** Read outside the drain's lock, for progress displays. */
     private volatile long eventsRead;
@@ -86,7 +88,8 @@ public final class ScoringPipeline {
     private final Map<LogStream, com.satrank.log.LoggedEvent> witnesses = new EnumMap<>(LogStream.class);
     private long passesSkipped;
 
-    private record Pending(long asOfMs) {
+    /** A pass to write; {@code historyOnly}: a replay's day-first pass a later one supersedes but for its history rows. */
+    private record Pending(long asOfMs, boolean historyOnly) {
     }
 
     /** Live: events are released {@code holdBack} after their event time by {@code clock} (see MergedTailer). */
@@ -194,11 +197,12 @@ public final class ScoringPipeline {
             unwrittenReports.clear(); // an earlier run wrote them with that pass
             return 0;
         }
-        if (skipSuperseded && !firstOfDay && superseded(asOfMs)) {
+        boolean superseded = skipSuperseded && superseded(asOfMs);
+        if (superseded && !firstOfDay) {
             passesSkipped++; // its reports go with the next pass written
             return 0;
         }
-        unwritten = new Pending(asOfMs);
+        unwritten = new Pending(asOfMs, superseded);
         writePass(unwritten);
         return 1;
     }
@@ -219,11 +223,11 @@ public final class ScoringPipeline {
         for (int i = 0; i < scores.size(); i++) {
             NodeRow row = metrics.rows().get(i);
             present.add(row.nodeId());
-            if (!row.equals(writtenNodes.get(row.nodeId()))) {
+            ScoreRow score = scores.get(i);
+            if (!pass.historyOnly() && !row.equals(writtenNodes.get(row.nodeId()))) {
                 changedNodes.add(row);
             }
-            ScoreRow score = scores.get(i);
-            if (!score.equals(writtenScores.get(row.nodeId()))) {
+            if (!pass.historyOnly() && !score.equals(writtenScores.get(row.nodeId()))) {
                 changedScores.add(score);
             }
             if (firstOfDay) {
@@ -234,17 +238,23 @@ public final class ScoringPipeline {
         }
         List<String> removed = new ArrayList<>();
         for (String id : writtenNodes.keySet()) {
-            if (!present.contains(id)) {
+            if (!pass.historyOnly() && !present.contains(id)) {
                 removed.add(id);
             }
         }
         // The first write of a process cannot know what earlier runs left in the tables, so it keeps
         // exactly the present rows; later writes only touch what changed since.
-        store.write(new PassOutput(changedNodes, changedScores, passesWritten == 0 ? present : null, removed,
+        long writeStarted = System.nanoTime();
+        store.write(new PassOutput(changedNodes, changedScores,
+                !pass.historyOnly() && fullPassesWritten == 0 ? present : null, removed,
                 metrics.stats().forPass(pass.asOfMs(), probesApplied, recentProbes.lastDay(pass.asOfMs()),
                         recentReports.lastDay(pass.asOfMs())), new EnumMap<>(positions), pass.asOfMs(),
-                history, List.copyOf(unwrittenReports)));
-        unwrittenReports.clear();
+                history, pass.historyOnly() ? List.of() : List.copyOf(unwrittenReports)));
+        writeNanos += System.nanoTime() - writeStarted;
+        if (!pass.historyOnly()) {
+            unwrittenReports.clear();
+            fullPassesWritten++;
+        }
         removed.forEach(writtenNodes::remove);
         removed.forEach(writtenScores::remove);
         changedNodes.forEach(row -> writtenNodes.put(row.nodeId(), row));
@@ -295,6 +305,11 @@ public final class ScoringPipeline {
 
     public synchronized double passSeconds() {
         return passNanos / 1e9;
+    }
+
+    /** Of {@link #passSeconds}, the time spent writing to the store. */
+    public synchronized double passWriteSeconds() {
+        return writeNanos / 1e9;
     }
 
     /** Passes a replay did not write because a later pass in the same drain replaced them. */

@@ -70,9 +70,10 @@ public class ReplayBenchCommand extends Command {
             System.err.println();
             System.out.printf(Locale.ROOT, "replay: %,d events into fresh tables in %.1f s (%.0f events/s)%n",
                     diff.events(), diff.seconds(), diff.events() / diff.seconds());
-            System.out.printf(Locale.ROOT, "  of which %d scoring passes written: %.1f s (%d skipped as superseded);"
-                            + " reading and folding the events: %.1f s%n", diff.passes().written(),
-                    diff.passes().seconds(), diff.passes().skipped(), diff.seconds() - diff.passes().seconds());
+            System.out.printf(Locale.ROOT, "  of which %d scoring passes written: %.1f s, %.1f s of it writing to"
+                            + " Postgres (%d skipped as superseded); reading and folding the events: %.1f s%n",
+                    diff.passes().written(), diff.passes().seconds(), diff.passes().writeSeconds(),
+                    diff.passes().skipped(), diff.seconds() - diff.passes().seconds());
             System.out.printf(Locale.ROOT, "  peak heap (sum of pool peaks): %d MB%n", peakHeapMb());
             diff.differingRows().forEach((t, n) -> System.out.printf(Locale.ROOT, "  %-20s %,d rows%n", t, n));
             replay.discard();
