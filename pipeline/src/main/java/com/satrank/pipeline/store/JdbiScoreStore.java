@@ -44,7 +44,7 @@ public final class JdbiScoreStore implements ScoreStore {
                 dao.upsertScores(pass.changedScores());
             }
             if (!pass.history().isEmpty()) {
-                dao.insertHistory(pass.history());
+                HistoryCopy.insert(handle, pass.history());
             }
             if (!pass.reports().isEmpty()) {
                 dao.insertReports(pass.reports());

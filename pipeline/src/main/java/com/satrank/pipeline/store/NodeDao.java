@@ -67,15 +67,6 @@ public interface NodeDao {
             """)
     void upsertScores(@BindMethods Collection<ScoreRow> rows);
 
-    @SqlBatch("""
-            INSERT INTO node_score_history (node_id, day, p_success, ci95_low, ci95_high, n_obs, verdict,
-                                            pagerank_percentile, as_of_ms, score)
-            VALUES (:nodeId, :day, :pSuccess, :ci95Low, :ci95High, :nObs, :verdict, :pagerankPercentile, :asOfMs,
-                    :score)
-            ON CONFLICT (node_id, day) DO NOTHING
-            """)
-    void insertHistory(@BindMethods Collection<com.satrank.pipeline.scoring.HistoryRow> rows);
-
     @SqlBatch("DELETE FROM node_scores WHERE node_id = :nodeId")
     void deleteScores(@Bind("nodeId") Collection<String> nodeIds);
 
