@@ -1,9 +1,5 @@
 package com.satrank.pipeline.evidence;
 
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * Integer success/failure counts of one node per (source, hour of event time), for the base
  * amount tier. Counts only ever add, so the totals do not depend on the order observations arrive
@@ -12,79 +8,59 @@ import java.util.TreeMap;
 public final class NodeEvidence {
     public static final long HOUR_MS = 3_600_000L;
 
-    private final Map<EvidenceSource, TreeMap<Long, int[]>> byHour = new EnumMap<>(EvidenceSource.class);
+    /** Per source: {successes, failures} per hour; null until the source says something. */
+    private final HourlySums[] bySource = new HourlySums[EvidenceSource.values().length];
     /** Delivered payment probes per hour: {count, Σ latency ms, Σ latency², Σ hops, Σ hops²}, exact integers. */
-    private final TreeMap<Long, long[]> deliveries = new TreeMap<>();
+    private final HourlySums deliveries = new HourlySums(5);
     private long lastEventMs = Long.MIN_VALUE;
-    /**
-     * The bucket each source last added to, and the delivery bucket likewise: evidence arrives in
-     * time order, so nearly every add lands in the same hour as the one before and skips the tree
-     * lookup (a month's replay adds tens of millions).
-     */
-    private final long[] lastHour = newLastHours();
-    private final int[][] lastCounts = new int[EvidenceSource.values().length][];
-    private long lastDeliveryHour = Long.MIN_VALUE;
-    private long[] lastDelivery;
 
-    private static long[] newLastHours() {
-        long[] hours = new long[EvidenceSource.values().length];
-        java.util.Arrays.fill(hours, Long.MIN_VALUE);
-        return hours;
+    /** One hour of one source: its successes and failures. */
+    public interface HourVisitor {
+        void visit(long hour, long successes, long failures);
     }
 
     public void add(EvidenceSource source, long eventTimeMs, boolean success) {
-        long hour = Math.floorDiv(eventTimeMs, HOUR_MS);
-        int slot = source.ordinal();
-        int[] counts = lastCounts[slot];
-        if (counts == null || lastHour[slot] != hour) {
-            counts = byHour.computeIfAbsent(source, s -> new TreeMap<>()).computeIfAbsent(hour, h -> new int[2]);
-            lastCounts[slot] = counts;
-            lastHour[slot] = hour;
+        HourlySums sums = bySource[source.ordinal()];
+        if (sums == null) {
+            sums = new HourlySums(2);
+            bySource[source.ordinal()] = sums;
         }
-        counts[success ? 0 : 1]++;
+        sums.add(Math.floorDiv(eventTimeMs, HOUR_MS), success ? 0 : 1, 1);
         lastEventMs = Math.max(lastEventMs, eventTimeMs);
     }
 
     /** A payment probe that reached the target: its latency and route length feed regularity and routing quality. */
     public void addDelivery(long eventTimeMs, long latencyMs, long hops) {
         long hour = Math.floorDiv(eventTimeMs, HOUR_MS);
-        long[] sums = lastDelivery;
-        if (sums == null || lastDeliveryHour != hour) {
-            sums = deliveries.computeIfAbsent(hour, h -> new long[5]);
-            lastDelivery = sums;
-            lastDeliveryHour = hour;
-        }
-        sums[0]++;
-        sums[1] += latencyMs;
-        sums[2] += latencyMs * latencyMs;
-        sums[3] += hops;
-        sums[4] += hops * hops;
+        deliveries.add(hour, 0, 1);
+        deliveries.add(hour, 1, latencyMs);
+        deliveries.add(hour, 2, latencyMs * latencyMs);
+        deliveries.add(hour, 3, hops);
+        deliveries.add(hour, 4, hops * hops);
     }
 
     /** Delivery sums over the hours from {@code fromHour} to {@code toHour}, inclusive. */
     public long[] deliveries(long fromHour, long toHour) {
-        long[] total = new long[5];
-        for (long[] sums : deliveries.subMap(fromHour, true, toHour, true).values()) {
-            for (int i = 0; i < total.length; i++) {
-                total[i] += sums[i];
-            }
-        }
-        return total;
+        return deliveries.total(fromHour, toHour);
     }
 
     /** {successes, failures} of one source over the hours from {@code fromHour} to {@code toHour}, inclusive. */
     public long[] counts(EvidenceSource source, long fromHour, long toHour) {
-        long[] total = new long[2];
-        for (int[] c : hours(source).subMap(fromHour, true, toHour, true).values()) {
-            total[0] += c[0];
-            total[1] += c[1];
-        }
-        return total;
+        HourlySums sums = bySource[source.ordinal()];
+        return sums == null ? new long[2] : sums.total(fromHour, toHour);
     }
 
-    /** Hour buckets of one source: hour index → {successes, failures}. */
-    public TreeMap<Long, int[]> hours(EvidenceSource source) {
-        return byHour.getOrDefault(source, new TreeMap<>());
+    /** The hours of one source from {@code fromHour} to {@code toHour} inclusive that hold evidence, oldest first. */
+    public void forEachHour(EvidenceSource source, long fromHour, long toHour, HourVisitor visitor) {
+        HourlySums sums = bySource[source.ordinal()];
+        if (sums != null) {
+            sums.forEach(fromHour, toHour, (hour, d, offset) -> visitor.visit(hour, d[offset], d[offset + 1]));
+        }
+    }
+
+    public boolean isEmpty(EvidenceSource source) {
+        HourlySums sums = bySource[source.ordinal()];
+        return sums == null || sums.isEmpty();
     }
 
     public long lastEventMs() {
@@ -94,9 +70,11 @@ public final class NodeEvidence {
     /** Drops buckets that decay has made irrelevant (older than {@code horizonMs} before {@code asOfMs}). */
     public void prune(long asOfMs, long horizonMs) {
         long oldest = Math.floorDiv(asOfMs - horizonMs, HOUR_MS);
-        byHour.values().forEach(m -> m.headMap(oldest).clear());
-        deliveries.headMap(oldest).clear();
-        java.util.Arrays.fill(lastCounts, null); // a cached bucket may just have been dropped
-        lastDelivery = null;
+        for (HourlySums sums : bySource) {
+            if (sums != null) {
+                sums.dropBefore(oldest);
+            }
+        }
+        deliveries.dropBefore(oldest);
     }
 }

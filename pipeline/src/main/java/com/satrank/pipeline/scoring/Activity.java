@@ -36,10 +36,10 @@ public record Activity(long last24h, long last7d, long last30d, String riskProfi
         long[] probes = new long[2];
         // one walk over each source's last 30 days of hours fills every window
         for (EvidenceSource source : EvidenceSource.values()) {
-            for (var bucket : evidence.hours(source).subMap(now - MONTH_HOURS + 1, true, now, true).entrySet()) {
-                long age = now - bucket.getKey();
-                int[] c = bucket.getValue();
-                int n = c[0] + c[1];
+            evidence.forEachHour(source, now - MONTH_HOURS + 1, now, (hour, successes, failures) -> {
+                long age = now - hour;
+                long[] c = {successes, failures};
+                long n = c[0] + c[1];
                 observations[2] += n;
                 if (age < WEEK_HOURS) {
                     observations[1] += n;
@@ -56,7 +56,7 @@ public record Activity(long last24h, long last7d, long last30d, String riskProfi
                     probes[0] += c[0];
                     probes[1] += c[1];
                 }
-            }
+            });
         }
         return new Activity(observations[0], observations[1], observations[2], riskProfile(recent, before),
                 probes[0], probes[1]);

@@ -4,7 +4,6 @@ import com.satrank.pipeline.evidence.EvidenceSource;
 import com.satrank.pipeline.evidence.NodeEvidence;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.statistics.distribution.BetaDistribution;
 
 /**
@@ -43,15 +42,18 @@ public final class BayesianScorer {
         Map<String, BayesianScore.SourcePosterior> sources = new LinkedHashMap<>();
         Map<String, double[]> byLabel = new LinkedHashMap<>();
         for (EvidenceSource source : EvidenceSource.values()) {
-            TreeMap<Long, int[]> hours = evidence == null ? new TreeMap<>() : evidence.hours(source);
-            double s = 0;
-            double f = 0;
-            for (var bucket : hours.headMap(Math.floorDiv(asOfMs, NodeEvidence.HOUR_MS), true).entrySet()) {
-                long midpoint = bucket.getKey() * NodeEvidence.HOUR_MS + NodeEvidence.HOUR_MS / 2;
-                double decay = Math.exp(-Math.max(0, asOfMs - midpoint) / tauMs) * source.weight();
-                s += bucket.getValue()[0] * decay;
-                f += bucket.getValue()[1] * decay;
+            double[] sums = new double[2];
+            if (evidence != null) {
+                evidence.forEachHour(source, Long.MIN_VALUE, Math.floorDiv(asOfMs, NodeEvidence.HOUR_MS),
+                        (hour, successes, failures) -> {
+                            long midpoint = hour * NodeEvidence.HOUR_MS + NodeEvidence.HOUR_MS / 2;
+                            double decay = Math.exp(-Math.max(0, asOfMs - midpoint) / tauMs) * source.weight();
+                            sums[0] += successes * decay;
+                            sums[1] += failures * decay;
+                        });
             }
+            double s = sums[0];
+            double f = sums[1];
             double[] sf = byLabel.computeIfAbsent(source.label(), l -> new double[2]);
             sf[0] += s;
             sf[1] += f;

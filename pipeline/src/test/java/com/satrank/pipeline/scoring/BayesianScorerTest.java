@@ -101,8 +101,9 @@ class BayesianScorerTest {
         var failed = com.satrank.events.v1.PaymentReported.newBuilder()
                 .setOutcome(com.satrank.events.v1.PaymentReported.Outcome.TIMEOUT).setProven(true).build();
         com.satrank.pipeline.evidence.ReportEvidence.apply(failed, T - HOUR / 2, e);
-        assertThat(e.hours(EvidenceSource.REPORT_UNVERIFIED).firstEntry().getValue()).containsExactly(0, 1);
-        assertThat(e.hours(EvidenceSource.REPORT_PROVEN)).isEmpty();
+        long hour = Math.floorDiv(T - HOUR / 2, HOUR);
+        assertThat(e.counts(EvidenceSource.REPORT_UNVERIFIED, hour, hour)).containsExactly(0, 1);
+        assertThat(e.isEmpty(EvidenceSource.REPORT_PROVEN)).isTrue();
     }
 
     static com.satrank.events.v1.PaymentReported report(boolean success, boolean proven) {
