@@ -21,7 +21,7 @@ final class MergedTailer {
     record Next(LogStream stream, LoggedEvent logged) {
     }
 
-    private final Map<LogStream, ChronicleEventLog.Tailer> tailers = new EnumMap<>(LogStream.class);
+    private final Map<LogStream, com.satrank.log.EventReader> tailers = new EnumMap<>(LogStream.class);
     private final Map<LogStream, LoggedEvent> heads = new EnumMap<>(LogStream.class);
     private final java.time.InstantSource clock;
     private final long holdBackMs;
@@ -31,7 +31,7 @@ final class MergedTailer {
         this.holdBackMs = holdBack.toMillis();
     }
 
-    void add(LogStream stream, ChronicleEventLog.Tailer tailer) {
+    void add(LogStream stream, com.satrank.log.EventReader tailer) {
         tailers.put(stream, tailer);
     }
 

@@ -87,6 +87,8 @@ public final class ScoringPipeline {
     private final boolean skipSuperseded;
     private final Map<LogStream, com.satrank.log.LoggedEvent> witnesses = new EnumMap<>(LogStream.class);
     private long passesSkipped;
+    private boolean readAhead;
+    private final List<com.satrank.log.ReadAheadReader> readers = new ArrayList<>();
 
     /** A pass to write; {@code historyOnly}: a replay's day-first pass a later one supersedes but for its history rows. */
     private record Pending(long asOfMs, boolean historyOnly) {
@@ -127,6 +129,34 @@ public final class ScoringPipeline {
         return replayAsOf(graphLog, probesLog, reportsLog, store, FAR_FUTURE);
     }
 
+    private com.satrank.log.EventReader reader(ChronicleEventLog log) {
+        if (readAhead) {
+            var reader = new com.satrank.log.ReadAheadReader(log);
+            readers.add(reader);
+            return reader;
+        }
+        return log.tailer().seekAfter(LogPosition.BEFORE_START);
+    }
+
+    /**
+     * Decodes each log on a thread of its own ahead of the fold; for a single drain of logs read to
+     * their end (the operator's replay), since the read-ahead does not see events appended after it
+     * caught up. Only before the first drain.
+     */
+    public synchronized ScoringPipeline readingAhead() {
+        if (tailer != null) {
+            throw new IllegalStateException("read-ahead is chosen before the pipeline reads the logs");
+        }
+        readAhead = true;
+        return this;
+    }
+
+    /** Stops read-ahead threads, if any. */
+    public synchronized void closeReaders() {
+        readers.forEach(com.satrank.log.ReadAheadReader::close);
+        readers.clear();
+    }
+
     /** Scores with {@code scoring} instead of the defaults; only before the first drain. */
     public synchronized ScoringPipeline scoring(ScoringParams scoring) {
         if (tailer != null) {
@@ -142,10 +172,10 @@ public final class ScoringPipeline {
         if (tailer == null) {
             writtenAsOf = store.lastPassAsOf();
             tailer = new MergedTailer(clock, holdBack);
-            tailer.add(LogStream.GRAPH, graphLog.tailer().seekAfter(LogPosition.BEFORE_START));
-            tailer.add(LogStream.PROBES, probesLog.tailer().seekAfter(LogPosition.BEFORE_START));
+            tailer.add(LogStream.GRAPH, reader(graphLog));
+            tailer.add(LogStream.PROBES, reader(probesLog));
             if (reportsLog != null) {
-                tailer.add(LogStream.REPORTS, reportsLog.tailer().seekAfter(LogPosition.BEFORE_START));
+                tailer.add(LogStream.REPORTS, reader(reportsLog));
             }
         }
         if (skipSuperseded) {

@@ -167,7 +167,7 @@ public final class ChronicleEventLog implements Closeable {
     }
 
     /** Reads forward from a position; one per reading thread. */
-    public final class Tailer implements Closeable {
+    public final class Tailer implements Closeable, EventReader {
         private final ExcerptTailer tailer;
         private long undecodable;
 

@@ -82,7 +82,7 @@ public final class Replay {
                         + r.eventsAfter(com.satrank.log.LogPosition.BEFORE_START);
                 ScoringPipeline pipeline = asOf == null ? ScoringPipeline.replay(g, p, r, new JdbiScoreStore(replay))
                         : ScoringPipeline.replayAsOf(g, p, r, new JdbiScoreStore(replay), asOf);
-                pipeline.scoring(scoring);
+                pipeline.scoring(scoring).readingAhead();
                 Thread reporter = new Thread(() -> {
                     while (!Thread.currentThread().isInterrupted()) {
                         progress.accept(new long[] {pipeline.eventsRead(), events});
@@ -99,6 +99,7 @@ public final class Replay {
                     pipeline.drain();
                 } finally {
                     reporter.interrupt();
+                    pipeline.closeReaders();
                 }
                 progress.accept(new long[] {pipeline.eventsRead(), events});
                 passes = new Passes(pipeline.passesWritten(), pipeline.passesSkipped(), pipeline.passSeconds(),
