@@ -131,9 +131,8 @@ public final class GraphState {
         delta.upsertChannels.forEach(c -> touchedChannels.put(c.getChannelId(), c));
         GraphSum after;
         if (delta.keyframe) {
-            after = GraphSum.empty();
-            touchedNodes.values().stream().filter(Objects::nonNull).forEach(after::add);
-            touchedChannels.values().stream().filter(Objects::nonNull).forEach(after::add);
+            after = GraphSum.of(touchedNodes.values().stream().filter(Objects::nonNull).toList(),
+                    touchedChannels.values().stream().filter(Objects::nonNull).toList());
         } else {
             after = currentSum().copy();
             touchedNodes.forEach((pubkey, now) -> {
