@@ -93,4 +93,9 @@ public class ArchiveCommand extends ConfiguredCommand<SatRankConfiguration> {
             throw new IllegalArgumentException("--before must be a date like 2026-01-31, got " + value);
         }
     }
+
+    @Override
+    public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable e) {
+        OperatorErrors.report(cli, e);
+    }
 }

@@ -120,4 +120,9 @@ public class ExportCommand extends Command {
             case QUERIES -> List.of(Event.newBuilder().setNodeQueried(NodeQueried.getDefaultInstance()).build());
         };
     }
+
+    @Override
+    public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable e) {
+        OperatorErrors.report(cli, e);
+    }
 }

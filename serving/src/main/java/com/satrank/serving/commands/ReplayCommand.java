@@ -99,4 +99,9 @@ public class ReplayCommand extends ConfiguredCommand<SatRankConfiguration> {
                 d.verdictChanges(), d.deltaPPercentiles()[0], d.deltaPPercentiles()[1], d.deltaPPercentiles()[2],
                 d.deltaPPercentiles()[3]);
     }
+
+    @Override
+    public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable e) {
+        OperatorErrors.report(cli, e);
+    }
 }
