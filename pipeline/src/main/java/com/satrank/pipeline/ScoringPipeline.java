@@ -38,7 +38,6 @@ import java.util.Set;
  * is retried first thing on the next drain.
  */
 public final class ScoringPipeline {
-    /** Evidence older than ten time constants weighs less than 5e-5 of new evidence. */
     /** Longer than any append takes after its writer read the clock. */
     public static final java.time.Duration LIVE_HOLD_BACK = java.time.Duration.ofSeconds(2);
     private static final java.time.Instant FAR_FUTURE = java.time.Instant.parse("9999-12-31T00:00:00Z");
@@ -343,7 +342,7 @@ public final class ScoringPipeline {
     }
 
     /** Passes a replay did not write because a later pass in the same drain replaced them. */
-    public long passesSkipped() {
+    public synchronized long passesSkipped() {
         return passesSkipped;
     }
 

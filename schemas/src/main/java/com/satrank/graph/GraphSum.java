@@ -13,7 +13,7 @@ import java.util.Collection;
  * against the graph it applies to at the cost of the delta, not of the whole graph (the canonical
  * {@link GraphDigest} costs a sort and a hash of every element per snapshot, which dominated a
  * month-long replay). It detects a delta applied to the wrong base or a lost batch, which is its
- * job; it is not meant to resist someone forging log entries. Mutable; not thread-safe.
+ * job; it is not meant to resist someone forging log entries. Mutable; one instance is not for several threads.
  */
 public final class GraphSum {
     private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(256);
@@ -23,7 +23,6 @@ public final class GraphSum {
     private static final ThreadLocal<MessageDigest> PER_THREAD =
             ThreadLocal.withInitial(com.satrank.model.Sha256::digest);
 
-    private final MessageDigest sha = com.satrank.model.Sha256.digest();
     private BigInteger sum;
 
     private GraphSum(BigInteger sum) {
@@ -36,9 +35,9 @@ public final class GraphSum {
 
     /** The sum of a whole graph, on all cores (addition commutes, so the result does not depend on the split). */
     public static GraphSum of(Collection<GraphNode> nodes, Collection<GraphChannel> channels) {
-        BigInteger sum = nodes.parallelStream().map(n -> term(PER_THREAD.get(), NODE_TAG, n.toByteArray()))
+        BigInteger sum = nodes.parallelStream().map(n -> term(NODE_TAG, n.toByteArray()))
                 .reduce(BigInteger.ZERO, BigInteger::add)
-                .add(channels.parallelStream().map(c -> term(PER_THREAD.get(), CHANNEL_TAG, c.toByteArray()))
+                .add(channels.parallelStream().map(c -> term(CHANNEL_TAG, c.toByteArray()))
                         .reduce(BigInteger.ZERO, BigInteger::add));
         return new GraphSum(sum.mod(MODULUS));
     }
@@ -72,11 +71,8 @@ public final class GraphSum {
         return out;
     }
 
-    private BigInteger term(byte tag, byte[] encoding) {
-        return term(sha, tag, encoding);
-    }
-
-    private static BigInteger term(MessageDigest sha, byte tag, byte[] encoding) {
+    private static BigInteger term(byte tag, byte[] encoding) {
+        MessageDigest sha = PER_THREAD.get();
         sha.update(tag);
         return new BigInteger(1, sha.digest(encoding));
     }

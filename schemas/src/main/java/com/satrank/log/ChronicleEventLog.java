@@ -108,11 +108,6 @@ public final class ChronicleEventLog implements Closeable {
         return queue.rollCycle().toCycle(position.index());
     }
 
-    /** Makes this process see roll-cycle files another command archived. */
-    public void refreshDirectoryListing() {
-        ((net.openhft.chronicle.queue.impl.single.SingleChronicleQueue) queue).refreshDirectoryListing();
-    }
-
     /** Events after {@code position} up to the end of the log: how far a reader is behind. */
     public long eventsAfter(LogPosition position) {
         long last = queue.lastIndex();

@@ -44,7 +44,6 @@ class LogArchiveTest {
         assertThat(data.resolve("probes/20260104F.cq4")).exists();
 
         try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.PROBES, () -> DAY1)) {
-            log.refreshDirectoryListing();
             List<LoggedEvent> left = new ArrayList<>();
             var tailer = log.tailer().seekAfter(LogPosition.BEFORE_START);
             for (var e = tailer.next(); e.isPresent(); e = tailer.next()) {

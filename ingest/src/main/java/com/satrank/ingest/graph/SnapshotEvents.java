@@ -10,7 +10,6 @@ import com.satrank.events.v1.GraphNodesRemoved;
 import com.satrank.events.v1.GraphNodesUpserted;
 import com.satrank.events.v1.GraphSnapshotCompleted;
 import com.satrank.events.v1.GraphSnapshotStarted;
-import com.satrank.graph.GraphDigest;
 import com.satrank.graph.GraphSnapshot;
 import java.util.ArrayList;
 import java.util.List;

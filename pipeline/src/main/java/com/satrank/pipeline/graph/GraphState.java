@@ -135,24 +135,8 @@ public final class GraphState {
                     touchedChannels.values().stream().filter(Objects::nonNull).toList());
         } else {
             after = currentSum().copy();
-            touchedNodes.forEach((pubkey, now) -> {
-                GraphNode before = nodes.get(pubkey);
-                if (before != null) {
-                    after.remove(before);
-                }
-                if (now != null) {
-                    after.add(now);
-                }
-            });
-            touchedChannels.forEach((id, now) -> {
-                GraphChannel before = channels.get(id);
-                if (before != null) {
-                    after.remove(before);
-                }
-                if (now != null) {
-                    after.add(now);
-                }
-            });
+            replaceTerms(touchedNodes, nodes, after::remove, after::add);
+            replaceTerms(touchedChannels, channels, after::remove, after::add);
         }
         byte[] expected = completed.getGraphSum().toByteArray();
         if (!Arrays.equals(after.toBytes(), expected)) {
@@ -182,6 +166,20 @@ public final class GraphState {
         sum = after;
         digest = expected;
         return true;
+    }
+
+    /** Takes each touched element's current term out of a sum and puts its new one (if any) in. */
+    private static <K, V> void replaceTerms(Map<K, V> touched, Map<K, V> current, java.util.function.Consumer<V> remove,
+                                            java.util.function.Consumer<V> add) {
+        touched.forEach((key, now) -> {
+            V before = current.get(key);
+            if (before != null) {
+                remove.accept(before);
+            }
+            if (now != null) {
+                add.accept(now);
+            }
+        });
     }
 
     /** Snapshots from writers before {@link GraphSum}: the canonical digest of the whole resulting graph. */

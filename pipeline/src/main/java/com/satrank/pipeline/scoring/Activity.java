@@ -38,8 +38,7 @@ public record Activity(long last24h, long last7d, long last30d, String riskProfi
         for (EvidenceSource source : EvidenceSource.values()) {
             evidence.forEachHour(source, now - MONTH_HOURS + 1, now, (hour, successes, failures) -> {
                 long age = now - hour;
-                long[] c = {successes, failures};
-                long n = c[0] + c[1];
+                long n = successes + failures;
                 observations[2] += n;
                 if (age < WEEK_HOURS) {
                     observations[1] += n;
@@ -49,12 +48,12 @@ public record Activity(long last24h, long last7d, long last30d, String riskProfi
                 }
                 if (source.measuresPayment()) {
                     long[] window = age < WEEK_HOURS ? recent : before;
-                    window[0] += c[0];
-                    window[1] += c[1];
+                    window[0] += successes;
+                    window[1] += failures;
                 }
                 if (source == EvidenceSource.PROBE && age < WEEK_HOURS) {
-                    probes[0] += c[0];
-                    probes[1] += c[1];
+                    probes[0] += successes;
+                    probes[1] += failures;
                 }
             });
         }

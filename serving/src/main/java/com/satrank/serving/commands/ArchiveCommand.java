@@ -18,7 +18,9 @@ import java.util.Map;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import com.satrank.serving.db.NodeQueries;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * {@code archive [config.yml] --before YYYY-MM-DD [--to DIR] [--dry-run]}: moves daily roll-cycle
@@ -58,15 +60,13 @@ public class ArchiveCommand extends ConfiguredCommand<SatRankConfiguration> {
         Map<LogStream, LocalDate> checkpointDays = new EnumMap<>(LogStream.class);
         try (Database db = Database.open(config)) {
             Migrations.migrate(db.url(), db.user(), db.password());
-            Map<String, Long> checkpoints = Jdbi.create(db.url(), db.user(), db.password()).withHandle(h -> h
-                    .createQuery("SELECT stream, log_index FROM pipeline_checkpoint")
-                    .setMapKeyColumn("stream").setMapValueColumn("log_index")
-                    .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, Long>>() { }));
-            for (LogStream stream : LogStream.values()) {
-                Long index = checkpoints.get(stream.dirName());
-                if (index != null && index >= 0) {
+            var checkpoints = Jdbi.create(db.url(), db.user(), db.password()).installPlugin(new SqlObjectPlugin())
+                    .withExtension(NodeQueries.class, NodeQueries::checkpoints);
+            for (var checkpoint : checkpoints) {
+                LogStream stream = LogStream.valueOf(checkpoint.stream().toUpperCase(java.util.Locale.ROOT));
+                if (checkpoint.logIndex() >= 0) {
                     try (ChronicleEventLog log = ChronicleEventLog.open(dataDir, stream, clock)) {
-                        checkpointDays.put(stream, LocalDate.ofEpochDay(log.cycleOf(new LogPosition(index))));
+                        checkpointDays.put(stream, LocalDate.ofEpochDay(log.cycleOf(new LogPosition(checkpoint.logIndex()))));
                     }
                 }
             }

@@ -296,7 +296,8 @@ public class BenchCommand extends Command {
         return ms[runs / 2];
     }
 
-    private static long diskUsage(Path dir) throws java.io.IOException {
+    /** Bytes of the regular files under {@code dir}. */
+    static long diskUsage(Path dir) throws java.io.IOException {
         try (var files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }

@@ -54,7 +54,7 @@ public class ReplayBenchCommand extends Command {
                     written.snapshots(), written.graphEvents(), written.probeEvents(), (System.nanoTime() - start) / 1e9);
         }
         System.out.printf(Locale.ROOT, "logs on disk: %.0f MB; java %s, %d cores, max heap %d MB%n",
-                diskUsage(logs) / 1e6, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                BenchCommand.diskUsage(logs) / 1e6, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         Path pg = Files.createTempDirectory("satrank-bench-replay-pg");
         try (var db = EmbeddedDatabase.start(pg)) {
@@ -85,11 +85,5 @@ public class ReplayBenchCommand extends Command {
         return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-    }
-
-    private static long diskUsage(Path dir) throws java.io.IOException {
-        try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
     }
 }
