@@ -1,5 +1,5 @@
 # SatRank developer and operator entry points. `make demo` and `make test` are the README's two commands.
-JAR := serving/target/satrank.jar
+JAR := app/target/satrank.jar
 
 .PHONY: demo test build bench clean deploy health
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Free-lookup benchmark with a real HTTP load generator (autocannon, from npm): GET /api/agent/{id}
-# against a running SatRank (e.g. `java -jar serving/target/satrank.jar demo config/bench-demo.yml`,
+# against a running SatRank (e.g. `java -jar app/target/satrank.jar demo config/bench-demo.yml`,
 # which turns the per-address limit off). First the maximum rate with 32 connections, then a fixed
 # rate of half that, reporting p50/p99 latency, after one warm-up phase. Loopback only.
 # Env: SATRANK_URL (http://localhost:8080), DURATION (20 s per phase), CONNECTIONS (32)

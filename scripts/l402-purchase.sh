@@ -3,11 +3,11 @@
 # macaroon and an invoice), pay the invoice with lnd-sim (a wallet would do this), retry with
 # "Authorization: L402 <macaroon>:<preimage>" and print the paid answer's headers and body.
 # Usage: scripts/l402-purchase.sh [pubkey]   (default: the top-ranked node)
-# Env: SATRANK_URL (http://localhost:8080), SATRANK_JAR (serving/target/satrank.jar),
+# Env: SATRANK_URL (http://localhost:8080), SATRANK_JAR (app/target/satrank.jar),
 #      LND_SIM_PORT (10009), LND_SIM_DIR (data/lnd-sim)
 set -euo pipefail
 base=${SATRANK_URL:-http://localhost:8080}
-jar=${SATRANK_JAR:-serving/target/satrank.jar}
+jar=${SATRANK_JAR:-app/target/satrank.jar}
 node=${1:-$(curl -sf "$base/api/agents/top?limit=1" | jq -r '.data[0].publicKey')}
 
 challenge=$(curl -s "$base/api/profile/$node")

@@ -8,7 +8,7 @@ import com.satrank.pipeline.evidence.NodeEvidence;
 import com.satrank.pipeline.evidence.ProbeEvidence;
 import com.satrank.pipeline.evidence.ReportEvidence;
 import com.satrank.pipeline.graph.GraphState;
-import com.satrank.pipeline.scoring.ScoringParams;
+import com.satrank.model.ScoringParams;
 import com.satrank.pipeline.scoring.NodeScorer;
 import com.satrank.pipeline.scoring.GraphMetrics;
 import com.satrank.pipeline.scoring.NodeRow;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
 import com.satrank.ingest.graph.GraphCrawler;
-import com.satrank.ingest.lnd.LndEndpoint;
-import com.satrank.ingest.lnd.LndGraphClient;
-import com.satrank.ingest.lnd.LndStatus;
-import com.satrank.ingest.lnd.ProbeClient;
+import com.satrank.lndclient.LndEndpoint;
+import com.satrank.lndclient.LndGraphClient;
+import com.satrank.lndclient.LndStatus;
+import com.satrank.lndclient.ProbeClient;
 import com.satrank.ingest.probe.ProbeSettings;
 import com.satrank.ingest.probe.Prober;
 import com.satrank.lndsim.LndSimServer;

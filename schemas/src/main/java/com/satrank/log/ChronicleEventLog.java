@@ -20,6 +20,11 @@ import net.openhft.chronicle.wire.DocumentContext;
  * One stream's Chronicle queue, holding protobuf-encoded {@link Event}s, one per document, with
  * daily roll cycles. The only class that touches Chronicle: everything else sees
  * {@link EventAppender} and {@link Tailer}. Roll cycles follow the injected clock, as event times do.
+ *
+ * <p>It is the queue's one runner: it opens every tailer and the single appender, and
+ * {@link #close} closes them before the queue, so nothing is left holding a closed queue's files.
+ * Writers share one Chronicle appender under a lock instead of one per thread: a request thread
+ * pool would otherwise leave an appender behind on every worker.
  */
 public final class ChronicleEventLog implements Closeable {
     public static final int SCHEMA_VERSION = 1;
@@ -29,14 +34,16 @@ public final class ChronicleEventLog implements Closeable {
     private final LogStream stream;
     private final AtomicLong bytesAppended = new AtomicLong();
     private final AtomicLong eventsAppended = new AtomicLong();
-    // Chronicle appenders are bound to the thread that created them.
-    private final ThreadLocal<ExcerptAppender> appenders;
+    private final Object appendLock = new Object();
+    private final java.util.Set<Tailer> openTailers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Created on the first append; guarded by {@link #appendLock}. */
+    private ExcerptAppender appender;
+    private boolean closed;
 
     private ChronicleEventLog(ChronicleQueue queue, InstantSource clock, LogStream stream) {
         this.queue = queue;
         this.clock = clock;
         this.stream = stream;
-        this.appenders = ThreadLocal.withInitial(queue::createAppender);
     }
 
     public static ChronicleEventLog open(Path dataDir, LogStream stream, InstantSource clock) {
@@ -60,8 +67,14 @@ public final class ChronicleEventLog implements Closeable {
         return new StampingAppender(source);
     }
 
+    /** A tailer for one reading thread; closed by its reader, or by {@link #close} at the latest. */
     public Tailer tailer() {
-        return new Tailer(queue.createTailer());
+        ExcerptTailer excerpts = queue.createTailer();
+        // closed on the stopping thread when its reader has not closed it
+        excerpts.singleThreadedCheckDisabled(true);
+        Tailer tailer = new Tailer(excerpts);
+        openTailers.add(tailer);
+        return tailer;
     }
 
     /** Index of the last document, or {@link LogPosition#BEFORE_START} for an empty log. */
@@ -130,8 +143,17 @@ public final class ChronicleEventLog implements Closeable {
         return eventsAppended.get();
     }
 
+    /** Closes the tailers still open, then the appender, then the queue; appends after this fail. */
     @Override
     public void close() {
+        openTailers.forEach(Tailer::close);
+        synchronized (appendLock) {
+            closed = true;
+            if (appender != null) {
+                appender.close();
+                appender = null;
+            }
+        }
         queue.close();
     }
 
@@ -143,19 +165,31 @@ public final class ChronicleEventLog implements Closeable {
         }
 
         @Override
-        public synchronized LogPosition append(Event.Builder event) {
-            byte[] encoded = event.setSchemaVersion(SCHEMA_VERSION)
-                    .setEventTimeMs(clock.millis())
-                    .setSource(source)
-                    .build()
-                    .toByteArray();
-            ExcerptAppender appender = appenders.get();
+        public LogPosition append(Event.Builder event) {
             long index;
-            try (DocumentContext dc = appender.writingDocument()) {
-                dc.wire().bytes().write(encoded);
-                index = dc.index();
+            int length;
+            synchronized (appendLock) {
+                if (closed) {
+                    throw new IllegalStateException("the " + stream.dirName() + " log is closed");
+                }
+                if (appender == null) {
+                    appender = queue.createAppender();
+                    // one appender for every writing thread, serialised by appendLock
+                    appender.singleThreadedCheckDisabled(true);
+                }
+                // the clock is read under the lock, so event times never go backwards within a stream
+                byte[] encoded = event.setSchemaVersion(SCHEMA_VERSION)
+                        .setEventTimeMs(clock.millis())
+                        .setSource(source)
+                        .build()
+                        .toByteArray();
+                try (DocumentContext dc = appender.writingDocument()) {
+                    dc.wire().bytes().write(encoded);
+                    index = dc.index();
+                }
+                length = encoded.length;
             }
-            bytesAppended.addAndGet(encoded.length);
+            bytesAppended.addAndGet(length);
             eventsAppended.incrementAndGet();
             return new LogPosition(index);
         }
@@ -207,6 +241,7 @@ public final class ChronicleEventLog implements Closeable {
 
         @Override
         public void close() {
+            openTailers.remove(this);
             tailer.close();
         }
     }

@@ -1,6 +1,6 @@
 package com.satrank.ingest.graph;
 
-import com.satrank.ingest.lnd.LndUnavailableException;
+import com.satrank.lndclient.LndUnavailableException;
 import com.satrank.runtime.RepeatingTask;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package com.satrank.ingest.graph;
 
 import com.satrank.events.v1.Event;
 import com.satrank.graph.GraphSnapshot;
-import com.satrank.ingest.lnd.LndGraphClient;
+import com.satrank.lndclient.LndGraphClient;
 import com.satrank.log.EventAppender;
 import java.time.Duration;
 import java.time.InstantSource;

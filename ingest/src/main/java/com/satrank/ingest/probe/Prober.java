@@ -3,8 +3,8 @@ package com.satrank.ingest.probe;
 import com.google.protobuf.ByteString;
 import com.satrank.events.v1.Event;
 import com.satrank.events.v1.ProbeCompleted;
-import com.satrank.ingest.lnd.LndUnavailableException;
-import com.satrank.ingest.lnd.ProbeClient;
+import com.satrank.lndclient.LndUnavailableException;
+import com.satrank.lndclient.ProbeClient;
 import com.satrank.log.EventAppender;
 import com.satrank.model.Pubkey;
 import java.time.InstantSource;
@@ -38,6 +38,7 @@ public final class Prober implements AutoCloseable {
     private final ProbeSettings settings;
     private final Map<Pubkey, java.time.Instant> lastProbed = new ConcurrentHashMap<>();
     private final ExecutorService workers;
+    private volatile boolean stopping;
 
     public Prober(ProbeClient client, EventAppender appender, Supplier<Collection<Pubkey>> candidates,
                   Supplier<Set<Pubkey>> queriedRecently, InstantSource clock, ProbeSettings settings) {
@@ -67,6 +68,9 @@ public final class Prober implements AutoCloseable {
         List<Future<?>> futures = new ArrayList<>(plan.size());
         for (Pubkey target : plan) {
             futures.add(workers.submit(() -> {
+                if (stopping) {
+                    return; // the process is stopping: targets not started yet wait for the next run
+                }
                 try {
                     events.addAndGet(probeTarget(target));
                 } catch (LndUnavailableException e) {
@@ -122,8 +126,23 @@ public final class Prober implements AutoCloseable {
         return Event.newBuilder().setProbeCompleted(b);
     }
 
+    /** Targets not yet started are skipped from now on; probes in flight finish and are logged. */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** Stops, then waits (bounded) for the probes in flight, which may still append. */
     @Override
     public void close() {
-        workers.shutdownNow();
+        stop();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
 import com.satrank.events.v1.Event;
-import com.satrank.ingest.lnd.LndEndpoint;
-import com.satrank.ingest.lnd.LndGraphClient;
-import com.satrank.ingest.lnd.LndStatus;
+import com.satrank.lndclient.LndEndpoint;
+import com.satrank.lndclient.LndGraphClient;
+import com.satrank.lndclient.LndStatus;
 import com.satrank.lndsim.LndSimServer;
 import com.satrank.lndsim.LndSimSettings;
 import com.satrank.lndsim.SimMacaroons;

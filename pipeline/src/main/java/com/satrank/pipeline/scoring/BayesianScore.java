@@ -1,5 +1,7 @@
 package com.satrank.pipeline.scoring;
 
+import com.satrank.model.Verdict;
+
 import java.util.Map;
 
 /**

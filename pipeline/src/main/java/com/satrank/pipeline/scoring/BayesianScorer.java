@@ -1,5 +1,8 @@
 package com.satrank.pipeline.scoring;
 
+import com.satrank.model.ScoringParams;
+import com.satrank.model.Verdict;
+
 import com.satrank.pipeline.evidence.EvidenceSource;
 import com.satrank.pipeline.evidence.NodeEvidence;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package com.satrank.pipeline.scoring;
 
+import com.satrank.model.ScoringParams;
+
 import com.google.protobuf.ByteString;
 import com.satrank.pipeline.evidence.NodeEvidence;
 import com.satrank.pipeline.graph.GraphState;

@@ -1,5 +1,9 @@
 package com.satrank.pipeline.scoring;
 
+import com.satrank.model.ScoringParams;
+
+import com.satrank.model.Verdict;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,8 @@
 package com.satrank.pipeline.scoring;
 
+import com.satrank.model.ScoringParams;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

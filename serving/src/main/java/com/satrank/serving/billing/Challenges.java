@@ -1,6 +1,6 @@
 package com.satrank.serving.billing;
 
-import com.satrank.ingest.lnd.InvoiceClient;
+import com.satrank.lndclient.InvoiceClient;
 import com.satrank.l402.L402Tokens;
 import com.satrank.serving.api.ErrorBody;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -42,7 +42,7 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
         none.put("report", null);
         return new BayesianJson(0.5, 0.0, 1.0, 0.0, "INSUFFICIENT", none,
                 new Convergence(false, List.of(), CONVERGENCE_THRESHOLD), new RecentActivity(0, 0, 0), "unknown",
-                com.satrank.pipeline.scoring.ScoringParams.DEFAULT.timeConstantDays(), 0,
+                com.satrank.model.ScoringParams.DEFAULT.timeConstantDays(), 0,
                 false);
     }
 

@@ -1,7 +1,7 @@
 package com.satrank.serving.resources;
 
 import com.codahale.metrics.annotation.Timed;
-import com.satrank.ingest.lnd.InvoiceClient;
+import com.satrank.lndclient.InvoiceClient;
 import com.satrank.l402.DepositTiers;
 import com.satrank.model.Sha256;
 import com.satrank.serving.api.ApiException;

@@ -1,7 +1,7 @@
 package com.satrank.serving.resources;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.satrank.ingest.lnd.LndInfo;
+import com.satrank.lndclient.LndInfo;
 import com.satrank.log.ChronicleEventLog;
 import com.satrank.log.LogPosition;
 import com.satrank.serving.api.Envelope;

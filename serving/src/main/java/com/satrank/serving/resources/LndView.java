@@ -1,7 +1,7 @@
 package com.satrank.serving.resources;
 
-import com.satrank.ingest.lnd.LndInfo;
-import com.satrank.ingest.lnd.LndStatus;
+import com.satrank.lndclient.LndInfo;
+import com.satrank.lndclient.LndStatus;
 import java.util.Optional;
 import java.util.function.Supplier;
 

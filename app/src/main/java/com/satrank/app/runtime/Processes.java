@@ -1,0 +1,129 @@
+package com.satrank.app.runtime;
+
+import com.satrank.app.config.ProcessMode;
+import com.satrank.app.config.SatRankConfiguration;
+import com.satrank.db.Database;
+import com.satrank.db.Migrations;
+import com.satrank.ingest.IngestProcess;
+import com.satrank.lndclient.LndConfig;
+import com.satrank.lndclient.LndEndpoint;
+import com.satrank.lndsim.LndSimServer;
+import com.satrank.lndsim.LndSimSettings;
+import com.satrank.lndsim.SimMacaroons;
+import com.satrank.log.EventLogs;
+import com.satrank.pipeline.PipelineProcess;
+import com.satrank.serving.ApiProcess;
+import com.satrank.serving.resources.LndView;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composes the processes a {@link ProcessMode} runs in one JVM. Parts are handed to Dropwizard's
+ * lifecycle in the order they depend on each other; Jetty stops accepting requests first, then
+ * Dropwizard stops managed parts in reverse order: processes (loops joined, LND clients closed) →
+ * lnd-sim → logs (tailers and appenders, then queues) → database.
+ */
+public final class Processes {
+    private static final Logger LOG = LoggerFactory.getLogger(Processes.class);
+
+    private Processes() {
+    }
+
+    public static void wire(SatRankConfiguration config, Environment env, InstantSource clock) {
+        ProcessMode mode = config.mode();
+        Path dataDir = Path.of(config.dataDir());
+        if (config.getServerFactory() instanceof DefaultServerFactory server) {
+            server.setRegisterDefaultExceptionMappers(false);
+        }
+
+        Jdbi jdbi = null;
+        String expectedSchema = null;
+        if (mode.database()) {
+            Database database = Database.open(config.database(), dataDir);
+            manage(env, database);
+            Migrations.Outcome migrated = Migrations.migrate(database.url(), database.user(), database.password());
+            LOG.info("database {} at schema {} ({} migration(s) applied)", database.url(),
+                    migrated.expectedVersion(), migrated.applied());
+            jdbi = new JdbiFactory().build(env, database.dataSourceFactory(), "postgres");
+            expectedSchema = migrated.expectedVersion();
+        }
+        EventLogs logs = EventLogs.open(dataDir, clock);
+        manage(env, logs);
+
+        SimFiles sim = mode.sim() ? startSim(config, env, dataDir, clock) : null;
+        LndView lndView = LndView.disabled();
+        if (mode.ingest()) {
+            LndEndpoint endpoint = sim != null ? sim.readonly() : endpoint(config.lnd());
+            String payMacaroon = sim != null ? sim.payMacaroon().toString() : config.probe().payMacaroonPath();
+            IngestProcess ingest = IngestProcess.create(config.ingest(), config.probe(), endpoint, payMacaroon, logs,
+                    env.metrics(), clock);
+            env.lifecycle().manage(managed(ingest::start, ingest));
+            lndView = new LndView(ingest.lndStatus(), ingest::lndInfo);
+        }
+        if (mode.pipeline()) {
+            PipelineProcess pipeline = PipelineProcess.create(jdbi, logs, config.scoring().params(), clock);
+            env.lifecycle().manage(managed(pipeline::start, pipeline));
+        }
+        ApiProcess.AgentRoutes agentRoutes = null;
+        if (mode.api()) {
+            LndEndpoint lnd = sim != null ? sim.readonly() : config.lnd().configured() ? endpoint(config.lnd()) : null;
+            String invoiceMacaroon = sim != null ? sim.invoiceMacaroon().toString() : config.l402().invoiceMacaroonPath();
+            agentRoutes = new ApiProcess.AgentRoutes(config.apiKey(), config.l402(), lnd,
+                    invoiceMacaroon.isBlank() ? null : Path.of(invoiceMacaroon));
+        }
+        manage(env, ApiProcess.register(env, config.limits(), config.apiKey(), jdbi, expectedSchema, lndView, logs, clock,
+                agentRoutes));
+        if (mode == ProcessMode.DEMO) {
+            env.lifecycle().addServerLifecycleListener(DemoBanner::print);
+        }
+    }
+
+    /** Where the embedded sim's credentials are. */
+    private record SimFiles(LndEndpoint readonly, Path payMacaroon, Path invoiceMacaroon) {
+    }
+
+    private static SimFiles startSim(SatRankConfiguration config, Environment env, Path dataDir, InstantSource clock) {
+        var sim = config.sim();
+        LndSimServer server = LndSimServer.start(new LndSimSettings("127.0.0.1", sim.port(),
+                dataDir.resolve("lnd-sim"), sim.seed(), sim.nodes(), sim.channels(),
+                sim.graphFile().isBlank() ? null : Path.of(sim.graphFile())), clock);
+        manage(env, server);
+        return new SimFiles(new LndEndpoint("127.0.0.1", server.port(), server.tlsCertPath(),
+                server.macaroonPath(SimMacaroons.READONLY), config.lnd().deadline()),
+                server.macaroonPath(SimMacaroons.PAY), server.macaroonPath(SimMacaroons.INVOICE));
+    }
+
+    private static LndEndpoint endpoint(LndConfig lnd) {
+        if (!lnd.configured()) {
+            throw new IllegalArgumentException("lnd.tlsCertPath and lnd.readonlyMacaroonPath must be set for ingest");
+        }
+        return new LndEndpoint(lnd.host(), lnd.port(), Path.of(lnd.tlsCertPath()),
+                Path.of(lnd.readonlyMacaroonPath()), lnd.deadline());
+    }
+
+    /** A part that is already running: Dropwizard only closes it. */
+    private static void manage(Environment env, AutoCloseable part) {
+        env.lifecycle().manage(managed(() -> { }, part));
+    }
+
+    private static Managed managed(Runnable start, AutoCloseable stop) {
+        return new Managed() {
+            @Override
+            public void start() {
+                start.run();
+            }
+
+            @Override
+            public void stop() throws Exception {
+                stop.close();
+            }
+        };
+    }
+}

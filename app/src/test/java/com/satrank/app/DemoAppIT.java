@@ -1,0 +1,345 @@
+package com.satrank.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.satrank.app.commands.ModeCommand;
+import com.satrank.app.config.ProcessMode;
+import com.satrank.app.config.SatRankConfiguration;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The whole demo in one JVM: lnd-sim, embedded Postgres, ingest, pipeline, API, over real HTTP. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class DemoAppIT {
+    private static final Path DATA = tempDir();
+    private static final DropwizardAppExtension<SatRankConfiguration> APP = new DropwizardAppExtension<>(
+            SatRankApplication.class, ResourceHelpers.resourceFilePath("demo-test.yml"), (String) null,
+            app -> new ModeCommand(app, "demo", "demo", ProcessMode.DEMO),
+            ConfigOverride.config("dataDir", DATA.toString()));
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("satrank-demo-it");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final HttpJson CLIENT = new HttpJson(APP::getLocalPort);
+
+    static HttpJson.Reply get(String path) throws Exception {
+        return CLIENT.get(path, "X-Request-Id", "it-42");
+    }
+
+    @BeforeAll
+    static void waitForScores() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            HttpJson.Reply top = get("/api/agents/top?limit=1");
+            if (top.status() == 200 && top.body().at("/meta/total").asInt() > 0) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("demo produced no scores within 90 s");
+    }
+
+    @Test
+    void top_lists_ranked_nodes_and_pages_through_them() throws Exception {
+        HttpJson.Reply first = get("/api/agents/top?limit=100");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().at("/meta/total").asInt()).isGreaterThan(1500);
+        assertThat(first.body().get("data")).hasSize(100);
+        assertThat(first.body().at("/data/0/rank").asInt()).isEqualTo(1);
+        assertThat(first.body().at("/data/0/lightningGraph/channels").asInt())
+                .isGreaterThanOrEqualTo(first.body().at("/data/99/lightningGraph/channels").asInt() > 0 ? 1 : 0);
+        HttpJson.Reply second = get("/api/agents/top?limit=100&offset=100");
+        assertThat(second.body().at("/data/0/rank").asInt())
+                .isGreaterThanOrEqualTo(first.body().at("/data/99/rank").asInt());
+    }
+
+    @Test
+    void search_finds_nodes_by_alias_literally_and_case_insensitively() throws Exception {
+        JsonNode named = null;
+        for (JsonNode n : get("/api/agents/top?limit=50").body().get("data")) {
+            if (n.get("alias").asText().length() >= 4) {
+                named = n;
+                break;
+            }
+        }
+        assertThat(named).isNotNull();
+        String part = named.get("alias").asText().substring(1, 4).toUpperCase();
+        HttpJson.Reply found = get("/api/agents/search?alias=" + part + "&limit=100");
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body().get("data")).allSatisfy(n ->
+                assertThat(n.get("alias").asText().toUpperCase()).contains(part));
+        assertThat(found.body().at("/meta/total").asInt()).isPositive();
+        assertThat(get("/api/agents/search?alias=%25").body().at("/meta/total").asInt())
+                .as("% is matched literally").isZero();
+        assertThat(get("/api/agents/search").status()).isEqualTo(400);
+        assertThat(get("/api/agents/search?alias=" + "x".repeat(101)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_node_from_the_list_answers_by_pubkey_and_by_id() throws Exception {
+        JsonNode entry = get("/api/agents/top?limit=5").body().at("/data/3");
+        HttpJson.Reply byPubkey = get("/api/agent/" + entry.get("publicKey").asText());
+        assertThat(byPubkey.status()).isEqualTo(200);
+        assertThat(byPubkey.body().at("/data/agent/publicKeyHash").asText()).isEqualTo(entry.get("publicKeyHash").asText());
+        assertThat(byPubkey.body().at("/data/lightningGraph/channels").asInt()).isPositive();
+        assertThat(byPubkey.body().at("/data/bayesian/verdict").asText())
+                .isIn("SAFE", "RISKY", "UNKNOWN", "INSUFFICIENT");
+        assertThat(byPubkey.body().at("/data/bayesian/time_constant_days").asInt()).isEqualTo(7);
+        assertThat(byPubkey.body().at("/data/bayesian/risk_profile").asText()).isIn("low", "medium", "high", "unknown");
+        assertThat(byPubkey.body().at("/data/bayesian/recent_activity/last_30d").isIntegralNumber()).isTrue();
+        JsonNode score = byPubkey.body().at("/data/score");
+        assertThat(score.get("total").asDouble()).isBetween(0.0, 100.0);
+        assertThat(score.at("/components/volume").asInt()).as("a ranked node has channels").isPositive();
+        assertThat(score.at("/reputation/centrality").isInt()).as(score.toString()).isTrue();
+        assertThat(byPubkey.body().at("/data/lightningGraph/betweennessPercentile").isNumber()).isTrue();
+        try (var queries = com.satrank.log.ChronicleEventLog.open(DATA, com.satrank.log.LogStream.QUERIES,
+                java.time.Clock.systemUTC())) {
+            var tailer = queries.tailer().seekAfter(com.satrank.log.LogPosition.BEFORE_START);
+            java.util.Set<String> asked = new java.util.HashSet<>();
+            java.util.Optional<com.satrank.log.LoggedEvent> next;
+            while ((next = tailer.next()).isPresent()) {
+                asked.add(java.util.HexFormat.of().formatHex(next.get().event().getNodeQueried().getPubkey().toByteArray()));
+            }
+            assertThat(asked).as("the lookup is in the queries log for the prober").contains(entry.get("publicKey").asText());
+        }
+        HttpJson.Reply byId = get("/api/agent/" + entry.get("publicKeyHash").asText().toUpperCase());
+        assertThat(byId.status()).isEqualTo(200);
+        assertThat(byId.body().at("/data/agent/publicKey").asText()).isEqualTo(entry.get("publicKey").asText());
+    }
+
+    @Test
+    void verdict_answers_known_nodes_with_their_posterior_and_unknown_ones_with_the_prior() throws Exception {
+        String pubkey = get("/api/agents/top?limit=1").body().at("/data/0/publicKey").asText();
+        HttpJson.Reply known = get("/api/agent/" + pubkey + "/verdict");
+        assertThat(known.status()).isEqualTo(200);
+        JsonNode d = known.body().get("data");
+        assertThat(d.get("p_success").asDouble()).isBetween(0.0, 1.0);
+        assertThat(d.get("ci95_low").asDouble()).isLessThanOrEqualTo(d.get("p_success").asDouble());
+        assertThat(d.get("ci95_high").asDouble()).isGreaterThanOrEqualTo(d.get("p_success").asDouble());
+        assertThat(d.get("is_meaningful").asBoolean()).isTrue();
+        assertThat(d.get("reason").asText()).contains("p_success=");
+
+        HttpJson.Reply history = get("/api/agent/" + pubkey + "/history");
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.body().get("data")).as("the first pass of the day wrote a history row").isNotEmpty();
+        assertThat(history.body().at("/data/0/day").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(get("/api/agent/02" + "11".repeat(32) + "/history").status()).isEqualTo(404);
+        HttpJson.Reply movers = get("/api/agents/movers?window=7d");
+        assertThat(movers.status()).isEqualTo(200);
+        assertThat(movers.body().at("/data/gainers").isArray()).isTrue();
+        assertThat(get("/api/agents/movers?window=2d").status()).isEqualTo(400);
+
+        HttpJson.Reply unknown = get("/api/agent/02" + "11".repeat(32) + "/verdict");
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.body().at("/data/verdict").asText()).isEqualTo("INSUFFICIENT");
+        assertThat(unknown.body().at("/data/is_meaningful").asBoolean()).isFalse();
+        assertThat(get("/api/agent/xyz/verdict").status()).isEqualTo(400);
+    }
+
+    @Test
+    void bad_input_and_unknown_things_are_json_4xx_with_codes() throws Exception {
+        HttpJson.Reply invalid = get("/api/agent/not-a-node");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().at("/error/code").asText()).isEqualTo("VALIDATION_ERROR");
+        assertThat(invalid.body().get("requestId").asText()).isEqualTo("it-42");
+        assertThat(invalid.raw().headers().firstValue("X-Request-Id")).contains("it-42");
+
+        HttpJson.Reply unknown = get("/api/agent/02" + "00".repeat(32));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().at("/error/code").asText()).isEqualTo("NOT_FOUND");
+
+        HttpJson.Reply route = get("/api/no/such/route");
+        assertThat(route.status()).isEqualTo(404);
+        assertThat(route.body().at("/error/code").asText()).isEqualTo("NOT_FOUND");
+
+        for (String q : new String[] {"limit=0", "limit=101", "limit=x", "offset=-1", "sort_by=score"}) {
+            HttpJson.Reply bad = get("/api/agents/top?" + q);
+            assertThat(bad.status()).as(q).isEqualTo(400);
+            assertThat(bad.body().at("/error/code").asText()).as(q).isEqualTo("VALIDATION_ERROR");
+        }
+    }
+
+    @Test
+    void health_reports_database_lnd_schema_and_pipeline_lag() throws Exception {
+        HttpJson.Reply health = get("/api/health");
+        assertThat(health.status()).isEqualTo(200);
+        JsonNode d = health.body().get("data");
+        assertThat(d.get("status").asText()).isEqualTo("ok");
+        assertThat(d.get("dbStatus").asText()).isEqualTo("ok");
+        assertThat(d.get("lndStatus").asText()).isEqualTo("ok");
+        assertThat(d.get("schemaVersion").asText()).isEqualTo(d.get("expectedSchemaVersion").asText());
+        assertThat(d.at("/lnd/pubkey").asText()).hasSize(66);
+        assertThat(d.at("/lnd/blockHeight").asInt()).isPositive();
+        assertThat(d.at("/pipeline/graph/lastIndex").asLong()).isPositive();
+        assertThat(d.get("channels").asInt()).isGreaterThan(5000);
+    }
+
+    @Test
+    void the_cron_health_check_passes_against_the_running_demo() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "scripts/satrank-health-check.sh")
+                .directory(Path.of(System.getProperty("user.dir")).getParent().toFile());
+        pb.environment().put("SATRANK_HEALTH_URL", "http://127.0.0.1:" + APP.getLocalPort() + "/api/health");
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).contains("SatRank healthy: status=ok db=ok lnd=ok");
+    }
+
+    static HttpJson.Reply post(String path, String json, String apiKey, String contentType) throws Exception {
+        return apiKey == null ? CLIENT.post(path, json, "Content-Type", contentType)
+                : CLIENT.post(path, json, "Content-Type", contentType, "X-API-Key", apiKey);
+    }
+
+    static final String KEY = "test-key-0123456789";
+
+    @Test
+    void reports_need_the_key_valid_input_and_one_per_target_and_hour() throws Exception {
+        String target = get("/api/agents/top?limit=3").body().at("/data/2/publicKey").asText();
+        String body = "{\"target\":\"" + target + "\",\"outcome\":\"failure\",\"amountSats\":1000}";
+        assertThat(post("/api/report", body, null, "application/json").status()).isEqualTo(401);
+        assertThat(post("/api/report", body, "wrong", "application/json").status()).isEqualTo(401);
+        assertThat(post("/api/report", body, KEY, "text/plain").status()).isEqualTo(415);
+        for (String bad : new String[] {"{}", "{\"target\":\"zz\",\"outcome\":\"success\"}",
+            "{\"target\":\"" + target + "\",\"outcome\":\"maybe\"}",
+            "{\"target\":\"" + target + "\",\"outcome\":\"success\",\"amountSats\":-5}",
+            "{\"target\":\"" + target + "\",\"outcome\":\"success\",\"preimage\":\"abc\"}"}) {
+            HttpJson.Reply r = post("/api/report", bad, KEY, "application/json");
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.body().at("/error/code").asText()).as(bad).isEqualTo("VALIDATION_ERROR");
+        }
+        HttpJson.Reply malformed = post("/api/report", "{not json", KEY, "application/json");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().at("/error/code").asText()).isEqualTo("MALFORMED_REQUEST");
+
+        HttpJson.Reply first = post("/api/report", body, KEY, "application/json");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.body().at("/data/proven").asBoolean()).isFalse();
+        assertThat(first.body().at("/data/weight").asDouble()).isEqualTo(0.3);
+        HttpJson.Reply again = post("/api/report", body, KEY, "application/json");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().at("/error/code").asText()).isEqualTo("DUPLICATE_REPORT");
+    }
+
+    @Test
+    void a_report_with_the_sims_invoice_and_the_preimage_from_paying_it_is_proven() throws Exception {
+        Path sim = DATA.resolve("lnd-sim");
+        var endpoint = new com.satrank.lndclient.LndEndpoint("localhost", 10119, sim.resolve("tls.cert"),
+                sim.resolve("invoice.macaroon"), Duration.ofSeconds(10));
+        var channel = com.satrank.lndclient.LndChannels.open(endpoint);
+        String invoice;
+        try {
+            invoice = com.satrank.lnd.lnrpc.LightningGrpc.newBlockingStub(channel)
+                    .withCallCredentials(com.satrank.lndclient.LndChannels.macaroon(sim.resolve("invoice.macaroon")))
+                    .addInvoice(com.satrank.lnd.lnrpc.Invoice.newBuilder().setValue(500).setMemo("report me").build())
+                    .getPaymentRequest();
+        } finally {
+            channel.shutdownNow();
+        }
+        var paid = com.satrank.lndsim.SimPayClient.pay(new com.satrank.lndclient.LndEndpoint("localhost", 10119,
+                sim.resolve("tls.cert"), sim.resolve("pay.macaroon"), Duration.ofSeconds(10)), invoice);
+        String simPubkey = get("/api/health").body().at("/data/lnd/pubkey").asText();
+        HttpJson.Reply proven = post("/api/report", "{\"target\":\"" + simPubkey + "\",\"outcome\":\"success\",\"bolt11\":\""
+                + invoice + "\",\"preimage\":\"" + paid.preimageHex() + "\"}", KEY, "application/json");
+        assertThat(proven.status()).as(String.valueOf(proven.body())).isEqualTo(201);
+        assertThat(proven.body().at("/data/proven").asBoolean()).as(proven.body().toString()).isTrue();
+        assertThat(proven.body().at("/data/weight").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void stats_count_each_channel_once() throws Exception {
+        JsonNode d = get("/api/stats").body().get("data");
+        assertThat(d.get("agentsAll").asInt()).isEqualTo(2001);
+        assertThat(d.get("totalChannels").asInt()).isBetween(5900, 6100);
+        assertThat(d.get("networkCapacityBtc").asDouble()).isPositive();
+        assertThat(d.get("probes24h").isIntegralNumber()).as("counted by ScoringReportsIT; here the field exists").isTrue();
+    }
+
+    @Test
+    void report_stats_count_the_reports_the_pipeline_has_folded() throws Exception {
+        JsonNode d = get("/api/stats/reports").body().get("data");
+        assertThat(d.at("/window/sinceDays").asInt()).isEqualTo(30);
+        assertThat(d.at("/summary/targetN").asInt()).isEqualTo(200);
+        assertThat(d.at("/summary/totalVerified").asLong()).isLessThanOrEqualTo(d.at("/summary/totalSubmitted").asLong());
+        assertThat(d.get("weekly").isArray()).isTrue();
+    }
+
+    @Test
+    void metrics_parse_as_prometheus_text_and_carry_satrank_metrics() throws Exception {
+        get("/api/agents/top");
+        HttpJson.Reply metrics = get("/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        Set<String> names = PrometheusText.parse(metrics.raw().body());
+        assertThat(names).contains("satrank_http_agents_top_count", "satrank_log_appended_bytes_graph")
+                .anyMatch(n -> n.startsWith("satrank_lnd_call_DescribeGraph"));
+    }
+
+    @Test
+    void openapi_document_is_valid_3_1_and_names_every_registered_route() throws Exception {
+        HttpJson.Reply doc = get("/api/openapi.json");
+        assertThat(doc.status()).isEqualTo(200);
+        var options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        var parsed = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(doc.raw().body(), null, options);
+        assertThat(parsed.getMessages()).as("OpenAPI validation messages").isEmpty();
+        assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.1");
+
+        java.util.Set<String> registered = new java.util.TreeSet<>();
+        var config = APP.getEnvironment().jersey().getResourceConfig();
+        java.util.List<Class<?>> classes = new java.util.ArrayList<>(config.getClasses());
+        config.getInstances().forEach(i -> classes.add(i.getClass()));
+        for (Class<?> c : classes) {
+            if (c.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                collect(org.glassfish.jersey.server.model.Resource.from(c), "", registered);
+            }
+        }
+        assertThat(registered).contains("GET /api/agents/top", "GET /metrics", "GET /api/openapi.json");
+        var paths = parsed.getOpenAPI().getPaths();
+        for (String route : registered) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1);
+            assertThat(paths).as("OpenAPI paths").containsKey(path);
+            assertThat(paths.get(path).readOperationsMap().keySet().stream().map(Enum::name))
+                    .as(route).contains(method);
+        }
+    }
+
+    private static void collect(org.glassfish.jersey.server.model.Resource resource, String prefix,
+                                java.util.Set<String> out) {
+        String path = (prefix + "/" + resource.getPath()).replaceAll("/+", "/");
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        for (var method : resource.getResourceMethods()) {
+            out.add(method.getHttpMethod() + " " + path);
+        }
+        for (var child : resource.getChildResources()) {
+            collect(child, path, out);
+        }
+    }
+
+    @Test
+    void the_prometheus_reader_rejects_broken_text() {
+        assertThatThrownBy(() -> PrometheusText.parse("foo 1\n")).hasMessageContaining("without TYPE");
+        assertThatThrownBy(() -> PrometheusText.parse("# TYPE foo gauge\nfoo{a=b} 1\n")).hasMessageContaining("bad label");
+        assertThatThrownBy(() -> PrometheusText.parse("# TYPE foo gauge\nfoo one\n"))
+                .isInstanceOf(NumberFormatException.class);
+    }
+}

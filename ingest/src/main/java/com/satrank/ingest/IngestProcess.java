@@ -1,0 +1,127 @@
+package com.satrank.ingest;
+
+import com.codahale.metrics.MetricRegistry;
+import com.satrank.ingest.config.IngestConfig;
+import com.satrank.ingest.config.ProbeConfig;
+import com.satrank.ingest.graph.GraphCrawlLoop;
+import com.satrank.ingest.graph.GraphCrawler;
+import com.satrank.ingest.probe.ProbeLoop;
+import com.satrank.ingest.probe.ProbeSettings;
+import com.satrank.ingest.probe.Prober;
+import com.satrank.ingest.probe.RecentlyQueried;
+import com.satrank.lndclient.LndEndpoint;
+import com.satrank.lndclient.LndGraphClient;
+import com.satrank.lndclient.LndInfo;
+import com.satrank.lndclient.LndStatus;
+import com.satrank.lndclient.ProbeClient;
+import com.satrank.log.EventLogs;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest process: crawls LND's graph into the graph log and, when a pay macaroon is configured,
+ * probes nodes into the probes log, steered by the queries log. It owns its loops and LND clients;
+ * the logs belong to whoever opened them and outlive it.
+ */
+public final class IngestProcess implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestProcess.class);
+    /** Health asks LND at most this often, so a busy health endpoint never turns into LND load. */
+    private static final long INFO_REFRESH_MS = 30_000;
+
+    private final LndGraphClient graphClient;
+    private final GraphCrawlLoop crawl;
+    private final ProbeClient probeClient;
+    private final ProbeLoop probes;
+    private final LndStatus status;
+    private final AtomicReference<LndInfo> info;
+    private final InstantSource clock;
+    private final AtomicLong lastAskedMs;
+
+    private IngestProcess(LndGraphClient graphClient, GraphCrawlLoop crawl, ProbeClient probeClient, ProbeLoop probes,
+                          LndStatus status, AtomicReference<LndInfo> info, InstantSource clock) {
+        this.graphClient = graphClient;
+        this.crawl = crawl;
+        this.probeClient = probeClient;
+        this.probes = probes;
+        this.status = status;
+        this.info = info;
+        this.clock = clock;
+        this.lastAskedMs = new AtomicLong(clock.millis());
+    }
+
+    /**
+     * @param payMacaroon the pay macaroon for probes, or blank: the prober is off
+     */
+    public static IngestProcess create(IngestConfig ingest, ProbeConfig probe, LndEndpoint endpoint, String payMacaroon,
+                                       EventLogs logs, MetricRegistry metrics, InstantSource clock) {
+        LndStatus status = new LndStatus(metrics);
+        LndGraphClient client = new LndGraphClient(endpoint, status);
+        AtomicReference<LndInfo> info = new AtomicReference<>();
+        byte[] lndPubkey = new byte[0];
+        try {
+            info.set(client.getInfo());
+            lndPubkey = info.get().identity().toBytes();
+        } catch (RuntimeException e) {
+            LOG.warn("LND not reachable at start ({}); crawling will retry", e.getMessage());
+        }
+        GraphCrawler crawler = new GraphCrawler(client, logs.graph().appender("ingest", lndPubkey), clock,
+                ingest.keyframeEvery());
+        GraphCrawlLoop crawl = new GraphCrawlLoop(crawler, ingest.crawlInterval());
+        ProbeClient probeClient = null;
+        ProbeLoop probes = null;
+        if (!payMacaroon.isBlank()) {
+            probeClient = new ProbeClient(endpoint, Path.of(payMacaroon), status);
+            Prober prober = new Prober(probeClient, logs.probes().appender("prober", lndPubkey), crawler::lastNodePubkeys,
+                    new RecentlyQueried(logs.queries(), clock, probe.minInterval().multipliedBy(2)), clock,
+                    new ProbeSettings(probe.targetsPerCycle(), probe.minInterval(), probe.concurrency(),
+                            probe.cycleInterval().multipliedBy(10)));
+            probes = new ProbeLoop(prober, probe.cycleInterval());
+        } else {
+            LOG.info("probe.payMacaroonPath not set: the prober is off");
+        }
+        return new IngestProcess(client, crawl, probeClient, probes, status, info, clock);
+    }
+
+    public void start() {
+        crawl.start();
+        if (probes != null) {
+            probes.start();
+        }
+    }
+
+    public LndStatus lndStatus() {
+        return status;
+    }
+
+    /** LND's identity as last seen, refreshed at most every 30 s; the last known one when LND is away. */
+    public Optional<LndInfo> lndInfo() {
+        long now = clock.millis();
+        long last = lastAskedMs.get();
+        if (now - last >= INFO_REFRESH_MS && lastAskedMs.compareAndSet(last, now)) {
+            try {
+                info.set(graphClient.getInfo());
+            } catch (RuntimeException e) {
+                // health reports the status; the last known identity is still worth showing
+            }
+        }
+        return Optional.ofNullable(info.get());
+    }
+
+    /** Stops the loops, waiting for a crawl or probe in flight, then closes the LND channels. */
+    @Override
+    public void close() {
+        if (probes != null) {
+            probes.close();
+        }
+        crawl.close();
+        if (probeClient != null) {
+            probeClient.close();
+        }
+        graphClient.close();
+    }
+}

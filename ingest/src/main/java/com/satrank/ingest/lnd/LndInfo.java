@@ -1,8 +1,0 @@
-package com.satrank.ingest.lnd;
-
-import com.satrank.model.Pubkey;
-
-/** What GetInfo tells us about the LND we talk to. */
-public record LndInfo(Pubkey identity, String alias, String version, int blockHeight, boolean syncedToGraph,
-                      int activeChannels) {
-}

@@ -1,6 +1,0 @@
-package com.satrank.pipeline.scoring;
-
-/** The answer ladder (reference §3.3 step 6). */
-public enum Verdict {
-    SAFE, RISKY, UNKNOWN, INSUFFICIENT
-}

@@ -1,0 +1,109 @@
+package com.satrank.serving;
+
+import com.satrank.lndclient.LndEndpoint;
+import com.satrank.log.EventLogs;
+import com.satrank.log.LogStream;
+import com.satrank.reports.ReportIntake;
+import com.satrank.serving.api.ErrorMappers;
+import com.satrank.serving.api.QueryRecorder;
+import com.satrank.serving.api.RequestIdFilter;
+import com.satrank.serving.billing.Billing;
+import com.satrank.serving.config.L402Config;
+import com.satrank.serving.config.LimitsConfig;
+import com.satrank.serving.limits.BodyCap;
+import com.satrank.serving.limits.FreeRouteLimits;
+import com.satrank.serving.limits.IpRateLimiter;
+import com.satrank.serving.resources.AgentsResource;
+import com.satrank.serving.resources.HealthResource;
+import com.satrank.serving.resources.LndView;
+import com.satrank.serving.resources.MetricsResource;
+import com.satrank.serving.resources.OpenApiResource;
+import com.satrank.serving.resources.ReportResource;
+import com.satrank.serving.resources.StatsResource;
+import io.dropwizard.core.setup.Environment;
+import io.github.bucket4j.TimeMeter;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of a process. Every process answers health, /metrics and the OpenAPI document on
+ * its port; the API process adds the agent routes, L402 billing and reports. Jetty stops accepting
+ * requests before {@link #close} runs; it then closes the LND clients the paid routes use.
+ */
+public final class ApiProcess implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiProcess.class);
+
+    private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+
+    /** What the API routes need besides the database and the logs. */
+    public record AgentRoutes(String apiKey, L402Config l402, LndEndpoint lnd, Path invoiceMacaroon) {
+    }
+
+    /**
+     * @param jdbi           the database, or null in a process without one (ingest)
+     * @param expectedSchema the migration version health expects, or null without a database
+     * @param agentRoutes    the API's routes, or null for health and metrics only
+     */
+    public static ApiProcess register(Environment env, LimitsConfig limits, String apiKey, Jdbi jdbi,
+                                      String expectedSchema, LndView lnd, EventLogs logs, InstantSource clock,
+                                      AgentRoutes agentRoutes) {
+        ApiProcess process = new ApiProcess();
+        var jersey = env.jersey();
+        jersey.register(new RequestIdFilter());
+        jersey.register(new BodyCap(limits.maxBodyBytes()));
+        if (limits.freeRequestsPerMinute() > 0) {
+            jersey.register(new FreeRouteLimits(new IpRateLimiter(limits.freeRequestsPerMinute(),
+                    TimeMeter.SYSTEM_NANOTIME)));
+        }
+        jersey.register(new ErrorMappers.Api());
+        jersey.register(new ErrorMappers.Web());
+        jersey.register(new ErrorMappers.Json());
+        jersey.register(new ErrorMappers.Database());
+        jersey.register(new ErrorMappers.Unexpected());
+        jersey.register(new HealthResource(jdbi, expectedSchema, lnd,
+                Map.of(LogStream.GRAPH, logs.graph(), LogStream.PROBES, logs.probes(), LogStream.REPORTS, logs.reports()),
+                clock));
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        // Jersey adds a "<name>.total" timer beside each @Timed "<name>"; Prometheus strips the
+        // _total suffix, so exporting both would collide. The per-method timer alone is enough.
+        DropwizardExports.builder().dropwizardRegistry(env.metrics())
+                .metricFilter((name, metric) -> !name.endsWith(".total"))
+                .register(prometheus);
+        jersey.register(new MetricsResource(prometheus, apiKey));
+        jersey.register(new OpenApiResource());
+        env.metrics().gauge("satrank_log_appended_bytes_graph", () -> logs.graph()::bytesAppended);
+        env.metrics().gauge("satrank_log_appended_events_graph", () -> logs.graph()::eventsAppended);
+        env.metrics().gauge("satrank_log_appended_bytes_probes", () -> logs.probes()::bytesAppended);
+        env.metrics().gauge("satrank_log_appended_events_probes", () -> logs.probes()::eventsAppended);
+        if (agentRoutes != null) {
+            jersey.register(new AgentsResource(jdbi, new QueryRecorder(logs.queries().appender("serving", null), clock),
+                    env.getObjectMapper()));
+            jersey.register(new StatsResource(jdbi));
+            var tokenReporters = Billing.register(agentRoutes.l402(), agentRoutes.apiKey(), env, jdbi, clock,
+                    agentRoutes.lnd(), agentRoutes.invoiceMacaroon(), process.owned::push);
+            jersey.register(new ReportResource(new ReportIntake(logs.reports(), logs.reports().appender("serving", null),
+                    clock), agentRoutes.apiKey(), env.metrics(), tokenReporters::reporter));
+        }
+        return process;
+    }
+
+    /** Closes what the routes opened (LND channels), last opened first. */
+    @Override
+    public void close() {
+        while (!owned.isEmpty()) {
+            try {
+                owned.pop().close();
+            } catch (Exception e) {
+                LOG.warn("closing an API part failed", e);
+            }
+        }
+    }
+}

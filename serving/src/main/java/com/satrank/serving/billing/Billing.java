@@ -1,0 +1,109 @@
+package com.satrank.serving.billing;
+
+import com.satrank.decision.IntentDecision;
+import com.satrank.lndclient.InvoiceClient;
+import com.satrank.lndclient.LndEndpoint;
+import com.satrank.lndclient.LndStatus;
+import com.satrank.lndclient.LndUnavailableException;
+import com.satrank.lndclient.PathfindingClient;
+import com.satrank.l402.L402Tokens;
+import com.satrank.model.Pubkey;
+import com.satrank.serving.api.ApiException;
+import com.satrank.serving.api.ApiKey;
+import com.satrank.serving.config.L402Config;
+import com.satrank.serving.config.SecretsCheck;
+import com.satrank.serving.resources.DepositResource;
+import com.satrank.serving.resources.PaidResource;
+import io.dropwizard.core.setup.Environment;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires L402: the secrets check, the invoice and pathfinding clients, the gate and the paid routes;
+ * returns who may report by token.
+ */
+public final class Billing {
+    private static final Logger LOG = LoggerFactory.getLogger(Billing.class);
+
+    private Billing() {
+    }
+
+    /**
+     * @param lnd             LND (readonly macaroon) for pathfinding, or null
+     * @param invoiceMacaroon the invoice macaroon for challenges and deposits, or null (paid routes answer 503)
+     */
+    public static TokenReporters register(L402Config l402, String apiKey, Environment env, Jdbi jdbi, InstantSource clock,
+                                          LndEndpoint lnd, Path invoiceMacaroon, Consumer<AutoCloseable> own) {
+        if (l402.production()) {
+            List<String> problems = SecretsCheck.problems(l402.macaroonSecret(), apiKey, l402.operatorToken());
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("refusing to start in production: " + String.join("; ", problems));
+            }
+        }
+        String secret = l402.macaroonSecret();
+        if (secret.isEmpty()) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            secret = HexFormat.of().formatHex(random);
+            LOG.warn("L402_MACAROON_SECRET not set: using a random one; macaroons issued now die with this process");
+        }
+        L402Tokens tokens = new L402Tokens(SecretsCheck.secretBytes(secret), "satrank", "satrank");
+        LndStatus status = new LndStatus(env.metrics());
+        InvoiceIssuer issuer = issuer(lnd, invoiceMacaroon, l402.invoiceExpiry().toSeconds(), status, own);
+        BillingMetrics metrics = new BillingMetrics(env.metrics());
+        Challenges challenges = new Challenges(issuer, tokens, l402.tokenLifetime(), l402.invoiceExpiry(), metrics, clock);
+        Prices prices = Prices.of(l402.profilePriceSats(), l402.verdictsPriceSats(), l402.intentPriceSats());
+        env.jersey().register(new L402Gate(jdbi, tokens, ApiKey.of(l402.operatorToken()), prices, challenges, metrics,
+                clock));
+        env.jersey().register(new DepositResource(jdbi, issuer, l402.invoiceExpiry().toSeconds()));
+        env.jersey().register(new PaidResource(jdbi, pathfinding(lnd, status, own)));
+        return new TokenReporters(jdbi, tokens, clock);
+    }
+
+    private static InvoiceIssuer issuer(LndEndpoint lnd, Path invoiceMacaroon, long expirySeconds, LndStatus status,
+                                        Consumer<AutoCloseable> own) {
+        if (lnd == null || invoiceMacaroon == null) {
+            LOG.warn("no LND invoice macaroon configured: paid routes and deposits answer 503");
+            return (sats, memo) -> {
+                throw ApiException.unavailable("L402 invoices are unavailable: no LND invoice macaroon is configured");
+            };
+        }
+        InvoiceClient client = new InvoiceClient(lnd, invoiceMacaroon, status);
+        own.accept(client::close);
+        return (sats, memo) -> {
+            try {
+                return client.addInvoice(sats, memo, expirySeconds);
+            } catch (LndUnavailableException e) {
+                throw ApiException.unavailable("LND is unreachable, no invoice can be issued now; retry shortly");
+            }
+        };
+    }
+
+    private static BiFunction<Pubkey, Pubkey, Optional<IntentDecision.Path>> pathfinding(LndEndpoint lnd,
+                                                                                         LndStatus status,
+                                                                                         Consumer<AutoCloseable> own) {
+        if (lnd == null) {
+            return null;
+        }
+        PathfindingClient client = new PathfindingClient(lnd, status);
+        own.accept(client::close);
+        return (caller, target) -> {
+            try {
+                return Optional.of(client.route(caller, target, 1000)
+                        .map(r -> new IntentDecision.Path(true, r.hops(), r.feeMsat()))
+                        .orElse(new IntentDecision.Path(false, 0, 0)));
+            } catch (LndUnavailableException e) {
+                return Optional.empty();
+            }
+        };
+    }
+}
