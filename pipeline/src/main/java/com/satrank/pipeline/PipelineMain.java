@@ -21,7 +21,7 @@ public final class PipelineMain {
         Jdbi jdbi = Jdbi.create(args[1], args[2], args[3]).installPlugin(new SqlObjectPlugin());
         try (ChronicleEventLog log = ChronicleEventLog.open(Path.of(args[0]), LogStream.GRAPH, Clock.systemUTC());
              ChronicleEventLog probes = ChronicleEventLog.open(Path.of(args[0]), LogStream.PROBES, Clock.systemUTC())) {
-            ScoringPipeline pipeline = new ScoringPipeline(log, probes, new JdbiScoreStore(jdbi), Clock.systemUTC(),
+            ScoringPipeline pipeline = ScoringPipeline.live(log, probes, null, new JdbiScoreStore(jdbi), Clock.systemUTC(),
                     ScoringPipeline.LIVE_HOLD_BACK);
             int wrote = pipeline.drain();
             System.out.println("wrote " + wrote);

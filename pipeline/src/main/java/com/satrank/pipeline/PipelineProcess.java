@@ -27,7 +27,7 @@ public final class PipelineProcess implements AutoCloseable {
     /** @throws IllegalStateException when another pipeline holds the writer lock */
     public static PipelineProcess create(Jdbi jdbi, EventLogs logs, ScoringParams scoring, InstantSource clock) {
         WriterLock lock = WriterLock.acquire(jdbi);
-        ScoringPipeline pipeline = new ScoringPipeline(logs.graph(), logs.probes(), logs.reports(),
+        ScoringPipeline pipeline = ScoringPipeline.live(logs.graph(), logs.probes(), logs.reports(),
                 new JdbiScoreStore(jdbi), clock, ScoringPipeline.LIVE_HOLD_BACK).scoring(scoring);
         return new PipelineProcess(lock, new PipelineLoop(pipeline, IDLE));
     }

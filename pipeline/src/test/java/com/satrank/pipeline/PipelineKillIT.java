@@ -31,7 +31,7 @@ class PipelineKillIT {
         PostgresFixture.Db reference = PostgresFixture.freshDatabase();
         try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
              ChronicleEventLog probes = ChronicleEventLog.open(data, LogStream.PROBES, Clock.systemUTC())) {
-            new ScoringPipeline(log, probes, new JdbiScoreStore(Jdbi.create(reference.url(), reference.user(),
+            ScoringPipeline.everyPass(log, probes, null, new JdbiScoreStore(Jdbi.create(reference.url(), reference.user(),
                     reference.password()).installPlugin(new SqlObjectPlugin()))).drain();
         }
 

@@ -65,7 +65,7 @@ class ScoringCalibrationIT {
             Jdbi jdbi = Jdbi.create(db.url(), db.user(), db.password()).installPlugin(new SqlObjectPlugin());
             try (ChronicleEventLog g = ChronicleEventLog.open(dir.resolve("data"), LogStream.GRAPH, Clock.systemUTC());
                  ChronicleEventLog p = ChronicleEventLog.open(dir.resolve("data"), LogStream.PROBES, Clock.systemUTC())) {
-                new ScoringPipeline(g, p, new JdbiScoreStore(jdbi)).drain();
+                ScoringPipeline.everyPass(g, p, null, new JdbiScoreStore(jdbi)).drain();
             }
             List<Map<String, Object>> rows = jdbi.withHandle(h -> h.createQuery("""
                     SELECT n.pubkey, s.p_success, s.n_obs, s.verdict FROM node_scores s JOIN nodes n USING (node_id)

@@ -51,7 +51,7 @@ class ScoringDeterminismIT {
             ChronicleEventLog p = ChronicleEventLog.open(data, LogStream.PROBES, clock);
             readers.add(g);
             readers.add(p);
-            live.add(new ScoringPipeline(g, p, new JdbiScoreStore(jdbi(dbs.get(i))), clock, Duration.ofSeconds(2)));
+            live.add(ScoringPipeline.live(g, p, null, new JdbiScoreStore(jdbi(dbs.get(i))), clock, Duration.ofSeconds(2)));
         }
         Random random = new Random(11);
         try (LndSimServer sim = LndSimServer.start(
@@ -84,7 +84,7 @@ class ScoringDeterminismIT {
         }
         try (ChronicleEventLog g = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
              ChronicleEventLog p = ChronicleEventLog.open(data, LogStream.PROBES, Clock.systemUTC())) {
-            new ScoringPipeline(g, p, new JdbiScoreStore(jdbi(dbs.get(3)))).drain();
+            ScoringPipeline.everyPass(g, p, null, new JdbiScoreStore(jdbi(dbs.get(3)))).drain();
             ScoringPipeline skipping = ScoringPipeline.replay(g, p, null, new JdbiScoreStore(jdbi(dbs.get(4))));
             skipping.drain();
             assertThat(skipping.passesSkipped()).as("the operator's replay skips superseded passes").isGreaterThan(10);

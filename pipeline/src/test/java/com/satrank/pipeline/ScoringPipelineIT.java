@@ -36,7 +36,7 @@ class ScoringPipelineIT {
     private static void drainAll(PostgresFixture.Db db) {
         try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
              ChronicleEventLog probes = ChronicleEventLog.open(data, LogStream.PROBES, Clock.systemUTC())) {
-            new ScoringPipeline(log, probes, new JdbiScoreStore(jdbi(db))).drain();
+            ScoringPipeline.everyPass(log, probes, null, new JdbiScoreStore(jdbi(db))).drain();
         }
     }
 
@@ -49,7 +49,7 @@ class ScoringPipelineIT {
         PostgresFixture.Db db = PostgresFixture.freshDatabase();
         try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
              ChronicleEventLog probes = probes()) {
-            ScoringPipeline pipeline = new ScoringPipeline(log, probes, new JdbiScoreStore(jdbi(db)));
+            ScoringPipeline pipeline = ScoringPipeline.everyPass(log, probes, null, new JdbiScoreStore(jdbi(db)));
             assertThat(pipeline.drain()).as("6 snapshot passes plus 15-minute cadence passes").isGreaterThan(6);
             assertThat(pipeline.position(LogStream.GRAPH)).isEqualTo(log.lastPosition());
             assertThat(db.count("nodes")).isEqualTo(pipeline.state().nodes().size());
@@ -77,7 +77,7 @@ class ScoringPipelineIT {
         String before = db.dump("nodes") + db.dump("network_stats") + db.dump("pipeline_checkpoint");
         try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
              ChronicleEventLog probes = probes()) {
-            ScoringPipeline again = new ScoringPipeline(log, probes, new JdbiScoreStore(jdbi(db)));
+            ScoringPipeline again = ScoringPipeline.everyPass(log, probes, null, new JdbiScoreStore(jdbi(db)));
             assertThat(again.drain()).isZero();
             assertThat(again.state().appliedSnapshotId()).isPositive();
         }
@@ -112,7 +112,7 @@ class ScoringPipelineIT {
         };
         try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
              ChronicleEventLog probes = probes()) {
-            ScoringPipeline pipeline = new ScoringPipeline(log, probes, flaky);
+            ScoringPipeline pipeline = ScoringPipeline.everyPass(log, probes, null, flaky);
             assertThatThrownBy(pipeline::drain).hasMessageContaining("connection refused");
             assertThat(pipeline.drain()).as("the failed pass is retried, then the rest").isPositive();
         }

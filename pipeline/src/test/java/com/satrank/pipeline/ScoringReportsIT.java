@@ -33,7 +33,7 @@ class ScoringReportsIT {
         ByteString target;
         try (ChronicleEventLog g = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
              ChronicleEventLog p = ChronicleEventLog.open(data, LogStream.PROBES, Clock.systemUTC())) {
-            ScoringPipeline scratch = new ScoringPipeline(g, p, new JdbiScoreStore(jdbi(PostgresFixture.freshDatabase())));
+            ScoringPipeline scratch = ScoringPipeline.everyPass(g, p, null, new JdbiScoreStore(jdbi(PostgresFixture.freshDatabase())));
             scratch.drain();
             target = scratch.state().nodes().keySet().stream().sorted(com.satrank.graph.GraphDigest.PUBKEY_ORDER)
                     .findFirst().orElseThrow();

@@ -1,5 +1,7 @@
 package com.satrank.decision;
 
+import com.satrank.model.Verdict;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +25,7 @@ public final class IntentDecision {
     public record Result(boolean go, double successRate, List<String> reasons) {
     }
 
-    public static Result decide(double pSuccess, String verdict, Double reachability, Path path, Long amountSat) {
+    public static Result decide(double pSuccess, Verdict verdict, Double reachability, Path path, Long amountSat) {
         long amount = amountSat == null || amountSat <= 0 ? DEFAULT_AMOUNT_SAT : amountSat;
         double pRoutable = path == null ? 0.5 : path.reachable() ? 1 : 0;
         double pAvailable = reachability == null ? 0.5 : reachability;
@@ -32,7 +34,7 @@ public final class IntentDecision {
                 + 0.2 * (1 - Math.min(1, path.feeMsat() / (amount * 0.01 * 1000)));
         double rate = Math.max(0, Math.min(1, 0.50 * pSuccess + 0.20 * pPath + 0.15 * pAvailable + 0.15 * pRoutable));
         List<String> reasons = new ArrayList<>();
-        if (!"SAFE".equals(verdict)) {
+        if (verdict != Verdict.SAFE) {
             reasons.add("verdict is " + verdict + ", GO needs SAFE");
         }
         if (rate < GO_THRESHOLD) {
@@ -44,7 +46,7 @@ public final class IntentDecision {
         if (path == null) {
             reasons.add("no pathfinding from the caller (unknown caller or LND unavailable)");
         }
-        boolean go = "SAFE".equals(verdict) && rate >= GO_THRESHOLD;
+        boolean go = verdict == Verdict.SAFE && rate >= GO_THRESHOLD;
         if (go) {
             reasons.add(0, "SAFE verdict and success rate " + String.format(java.util.Locale.ROOT, "%.3f", rate));
         }

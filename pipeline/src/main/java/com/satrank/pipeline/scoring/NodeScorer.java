@@ -1,5 +1,7 @@
 package com.satrank.pipeline.scoring;
 
+import com.satrank.db.ScoreRow;
+
 import com.satrank.model.ScoringParams;
 
 import com.google.protobuf.ByteString;
@@ -38,7 +40,7 @@ public final class NodeScorer {
         ByteString pubkey = ByteString.copyFrom(HexFormat.of().parseHex(row.pubkey()));
         NodeEvidence nodeEvidence = evidence.get(pubkey);
         Activity activity = Activity.of(nodeEvidence, asOfMs);
-        return ScoreRow.of(row.nodeId(), BayesianScorer.score(nodeEvidence, asOfMs, params),
+        return row(row.nodeId(), BayesianScorer.score(nodeEvidence, asOfMs, params),
                 CompositeScorer.score(compositeInput(row, pubkey, nodeEvidence, activity, asOfMs)), activity,
                 params.timeConstantDays());
     }
@@ -52,5 +54,33 @@ public final class NodeScorer {
                 row.lastUpdateS(), state.history().feeChanges(pubkey, asOfMs),
                 state.history().capacityWeekBefore(pubkey, asOfMs), activity.probesDelivered7d(),
                 activity.probesFailed7d(), deliveries);
+    }
+
+    static ScoreRow row(String nodeId, BayesianScore s, CompositeScore c, Activity a, int timeConstantDays) {
+        var probe = s.sources().get("probe");
+        var route = s.sources().get("route");
+        var report = s.sources().get("report");
+        return new ScoreRow(nodeId, s.pSuccess(), s.ci95Low(), s.ci95High(), s.nObs(), s.verdict(), s.converged(),
+                p(probe), lo(probe), hi(probe), n(probe), p(route), lo(route), hi(route), n(route),
+                p(report), lo(report), hi(report), n(report), s.lastEvidenceMs(), c.score(), c.volume(),
+                c.reputation(), c.seniority(), c.regularity(), c.diversity(), c.centrality(), c.peerTrust(),
+                c.routingQuality(), c.capacityTrend(), c.feeStability(), a.last24h(), a.last7d(), a.last30d(),
+                a.riskProfile(), a.reachability(), timeConstantDays);
+    }
+
+    private static Double p(BayesianScore.SourcePosterior s) {
+        return s == null ? null : s.pSuccess();
+    }
+
+    private static Double lo(BayesianScore.SourcePosterior s) {
+        return s == null ? null : s.ci95Low();
+    }
+
+    private static Double hi(BayesianScore.SourcePosterior s) {
+        return s == null ? null : s.ci95High();
+    }
+
+    private static Double n(BayesianScore.SourcePosterior s) {
+        return s == null ? null : s.nObs();
     }
 }

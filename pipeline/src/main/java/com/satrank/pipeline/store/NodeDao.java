@@ -2,7 +2,7 @@ package com.satrank.pipeline.store;
 
 import com.satrank.pipeline.scoring.NetworkStatsRow;
 import com.satrank.pipeline.scoring.NodeRow;
-import com.satrank.pipeline.scoring.ScoreRow;
+import com.satrank.db.ScoreRow;
 import java.util.Collection;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;

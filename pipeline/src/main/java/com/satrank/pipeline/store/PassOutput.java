@@ -4,7 +4,7 @@ import com.satrank.log.LogPosition;
 import com.satrank.log.LogStream;
 import com.satrank.pipeline.scoring.NetworkStatsRow;
 import com.satrank.pipeline.scoring.NodeRow;
-import com.satrank.pipeline.scoring.ScoreRow;
+import com.satrank.db.ScoreRow;
 import java.util.Collection;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package com.satrank.pipeline.store;
 
+import com.satrank.model.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.satrank.pipeline.scoring.HistoryRow;
@@ -20,17 +21,17 @@ class HistoryCopyIT {
         List<HistoryRow> rows = new java.util.ArrayList<>();
         for (int i = 0; i < awkward.length; i++) {
             rows.add(new HistoryRow(String.format("%064x", i), LocalDate.of(2026, 3, 1), awkward[i], awkward[i] / 3,
-                    awkward[i] * 3, awkward[i], "SAFE", awkward[(i + 1) % awkward.length], 1_772_323_200_000L + i,
+                    awkward[i] * 3, awkward[i], Verdict.SAFE, awkward[(i + 1) % awkward.length], 1_772_323_200_000L + i,
                     awkward[(i + 2) % awkward.length]));
         }
         jdbi.useTransaction(h -> HistoryCopy.insert(h, rows));
-        var changed = List.of(new HistoryRow(rows.get(0).nodeId(), rows.get(0).day(), 0.5, 0.4, 0.6, 9, "RISKY", 0.5,
+        var changed = List.of(new HistoryRow(rows.get(0).nodeId(), rows.get(0).day(), 0.5, 0.4, 0.6, 9, Verdict.RISKY, 0.5,
                 1L, 1.0));
         jdbi.useTransaction(h -> HistoryCopy.insert(h, changed));
         List<HistoryRow> back = jdbi.withHandle(h -> h.createQuery("SELECT node_id, day, p_success, ci95_low, ci95_high,"
                 + " n_obs, verdict, pagerank_percentile, as_of_ms, score FROM node_score_history ORDER BY node_id")
                 .map((rs, ctx) -> new HistoryRow(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getDouble(3),
-                        rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getString(7), rs.getDouble(8),
+                        rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), Verdict.valueOf(rs.getString(7)), rs.getDouble(8),
                         rs.getLong(9), rs.getDouble(10))).list());
         assertThat(back).isEqualTo(rows);
     }

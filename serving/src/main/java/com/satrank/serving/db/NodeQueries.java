@@ -1,5 +1,8 @@
 package com.satrank.serving.db;
 
+import com.satrank.model.Verdict;
+import com.satrank.db.ScoreRow;
+
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -27,7 +30,7 @@ public interface NodeQueries {
 
     /** One day of a node's history. */
     record HistoryView(java.time.LocalDate day, double pSuccess, double ci95Low, double ci95High, double nObs,
-                       String verdict, double pagerankPercentile, double score) {
+                       Verdict verdict, double pagerankPercentile, double score) {
     }
 
     @SqlQuery("""
@@ -37,7 +40,7 @@ public interface NodeQueries {
     List<HistoryView> history(@Bind("id") String nodeId, @Bind("limit") int limit, @Bind("offset") int offset);
 
     /** A node whose p_success moved between two history days. */
-    record Mover(String nodeId, String pubkey, String alias, double pNow, double pThen, double delta, String verdict) {
+    record Mover(String nodeId, String pubkey, String alias, double pNow, double pThen, double delta, Verdict verdict) {
     }
 
     String MOVERS = """
@@ -97,8 +100,8 @@ public interface NodeQueries {
                    fee_stability, activity_24h, activity_7d, activity_30d, risk_profile, reachability,
                    time_constant_days
             FROM node_scores WHERE node_id = :id""")
-    @RegisterConstructorMapper(ScoreView.class)
-    Optional<ScoreView> score(@Bind("id") String nodeId);
+    @RegisterConstructorMapper(ScoreRow.class)
+    Optional<ScoreRow> score(@Bind("id") String nodeId);
 
     @SqlQuery("""
             SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL

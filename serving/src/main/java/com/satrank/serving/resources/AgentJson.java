@@ -1,7 +1,7 @@
 package com.satrank.serving.resources;
 
 import com.satrank.serving.db.NodeView;
-import com.satrank.serving.db.ScoreView;
+import com.satrank.db.ScoreRow;
 
 /**
  * JSON shapes for nodes, with the original's field names so its clients keep working
@@ -30,7 +30,7 @@ final class AgentJson {
                                int feeStability) {
         }
 
-        static Score from(ScoreView s) {
+        static Score from(ScoreRow s) {
             return new Score(s.score(), new Components(s.volume(), s.reputation(), s.seniority(), s.regularity(),
                     s.diversity()), new ReputationParts(s.centrality(), s.peerTrust(), s.routingQuality(),
                     s.capacityTrend(), s.feeStability()));
@@ -59,11 +59,11 @@ final class AgentJson {
 
     record AgentDetail(Agent agent, BayesianJson bayesian, Score score, Double reachability, Trend trend,
                        LightningGraph lightningGraph) {
-        static AgentDetail from(NodeView n, java.util.Optional<ScoreView> score, Trend trend) {
+        static AgentDetail from(NodeView n, java.util.Optional<ScoreRow> score, Trend trend) {
             return new AgentDetail(new Agent(n.nodeId(), n.pubkey(), n.alias(), n.color(), n.firstSeenMs() / 1000,
                     n.lastUpdateS(), "lightning_graph", n.stale(), liveRank(n)),
                     score.map(BayesianJson::from).orElse(null), score.map(Score::from).orElse(null),
-                    score.map(ScoreView::reachability).map(BayesianJson::r3).orElse(null), trend,
+                    score.map(ScoreRow::reachability).map(BayesianJson::r3).orElse(null), trend,
                     LightningGraph.from(n));
         }
     }
@@ -71,7 +71,7 @@ final class AgentJson {
     /** GET /api/agent/{id}/verdict: the Bayesian block plus a sentence a person can read. */
     record VerdictJson(@com.fasterxml.jackson.annotation.JsonUnwrapped BayesianJson bayesian, String reason,
                        Double reachability) {
-        static VerdictJson from(java.util.Optional<ScoreView> score, boolean known) {
+        static VerdictJson from(java.util.Optional<ScoreRow> score, boolean known) {
             if (!known) {
                 return new VerdictJson(BayesianJson.unknownNode(), "Agent not found in the SatRank index", null);
             }

@@ -5,7 +5,7 @@ import com.satrank.model.NodeRef;
 import com.satrank.serving.api.ApiException;
 import com.satrank.serving.api.Envelope;
 import com.satrank.serving.db.NodeQueries;
-import com.satrank.serving.db.ScoreView;
+import com.satrank.db.ScoreRow;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -155,7 +155,7 @@ public final class AgentsResource {
     record HistoryEntry(String day, @com.fasterxml.jackson.annotation.JsonProperty("p_success") double pSuccess,
                         @com.fasterxml.jackson.annotation.JsonProperty("ci95_low") double ci95Low,
                         @com.fasterxml.jackson.annotation.JsonProperty("ci95_high") double ci95High,
-                        @com.fasterxml.jackson.annotation.JsonProperty("n_obs") double nObs, String verdict,
+                        @com.fasterxml.jackson.annotation.JsonProperty("n_obs") double nObs, com.satrank.model.Verdict verdict,
                         double pagerankPercentile, double score) {
     }
 
@@ -181,7 +181,7 @@ public final class AgentsResource {
         });
     }
 
-    private static AgentJson.Trend trend(NodeQueries q, String nodeId, java.util.Optional<ScoreView> now) {
+    private static AgentJson.Trend trend(NodeQueries q, String nodeId, java.util.Optional<ScoreRow> now) {
         if (now.isEmpty()) {
             return null;
         }

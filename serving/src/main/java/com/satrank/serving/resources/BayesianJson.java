@@ -1,7 +1,9 @@
 package com.satrank.serving.resources;
 
+import com.satrank.model.Verdict;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.satrank.serving.db.ScoreView;
+import com.satrank.db.ScoreRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.Map;
  * (agents' reports, proven ones weighted 1.0, others 0.3).
  */
 record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("ci95_low") double ci95Low,
-                    @JsonProperty("ci95_high") double ci95High, @JsonProperty("n_obs") double nObs, String verdict,
+                    @JsonProperty("ci95_high") double ci95High, @JsonProperty("n_obs") double nObs, Verdict verdict,
                     Map<String, Source> sources, Convergence convergence,
                     @JsonProperty("recent_activity") RecentActivity recentActivity,
                     @JsonProperty("risk_profile") String riskProfile,
@@ -40,13 +42,13 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
         none.put("probe", null);
         none.put("route", null);
         none.put("report", null);
-        return new BayesianJson(0.5, 0.0, 1.0, 0.0, "INSUFFICIENT", none,
+        return new BayesianJson(0.5, 0.0, 1.0, 0.0, Verdict.INSUFFICIENT, none,
                 new Convergence(false, List.of(), CONVERGENCE_THRESHOLD), new RecentActivity(0, 0, 0), "unknown",
                 com.satrank.model.ScoringParams.DEFAULT.timeConstantDays(), 0,
                 false);
     }
 
-    static BayesianJson from(ScoreView s) {
+    static BayesianJson from(ScoreRow s) {
         Map<String, Source> sources = new LinkedHashMap<>();
         sources.put("probe", source(s.probePSuccess(), s.probeCi95Low(), s.probeCi95High(), s.probeNObs()));
         sources.put("route", source(s.routePSuccess(), s.routeCi95Low(), s.routeCi95High(), s.routeNObs()));

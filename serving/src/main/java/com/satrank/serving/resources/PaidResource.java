@@ -1,5 +1,7 @@
 package com.satrank.serving.resources;
 
+import com.satrank.model.Verdict;
+
 import com.codahale.metrics.annotation.Timed;
 import com.satrank.decision.IntentDecision;
 import com.satrank.model.NodeRef;
@@ -12,7 +14,7 @@ import com.satrank.serving.billing.Paid;
 import com.satrank.serving.billing.PaidRoute;
 import com.satrank.serving.db.NodeQueries;
 import com.satrank.serving.db.ReportQueries;
-import com.satrank.serving.db.ScoreView;
+import com.satrank.db.ScoreRow;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -66,7 +68,7 @@ public final class PaidResource {
         Profile profile = jdbi.withHandle(h -> {
             NodeQueries q = h.attach(NodeQueries.class);
             return q.byId(nodeId).map(n -> {
-                Optional<ScoreView> score = q.score(nodeId);
+                Optional<ScoreRow> score = q.score(nodeId);
                 return new Profile(AgentJson.AgentDetail.from(n, score, null),
                         Reports.from(h.attach(ReportQueries.class).forNode(nodeId)));
             });
@@ -116,7 +118,7 @@ public final class PaidResource {
     record PathJson(boolean reachable, Integer hops, Long feeMsat, boolean fromCaller) {
     }
 
-    record Intent(String decision, double successRate, double pSuccess, String verdict, Double reachability,
+    record Intent(String decision, double successRate, double pSuccess, Verdict verdict, Double reachability,
                   PathJson pathfinding, List<String> reasons) {
     }
 
@@ -136,11 +138,11 @@ public final class PaidResource {
         Pubkey caller = pubkey(body.caller(), "caller");
         String nodeId = target.nodeId().hex();
         var known = jdbi.withExtension(NodeQueries.class, q -> q.byId(caller.nodeId().hex()).isPresent());
-        Optional<ScoreView> score = jdbi.withExtension(NodeQueries.class, q -> q.score(nodeId));
+        Optional<ScoreRow> score = jdbi.withExtension(NodeQueries.class, q -> q.score(nodeId));
         IntentDecision.Path path = known && pathfinding != null ? pathfinding.apply(caller, target).orElse(null) : null;
-        double p = score.map(ScoreView::pSuccess).orElse(0.5);
-        String verdict = score.map(ScoreView::verdict).orElse("INSUFFICIENT");
-        Double reachability = score.map(ScoreView::reachability).orElse(null);
+        double p = score.map(ScoreRow::pSuccess).orElse(0.5);
+        Verdict verdict = score.map(ScoreRow::verdict).orElse(Verdict.INSUFFICIENT);
+        Double reachability = score.map(ScoreRow::reachability).orElse(null);
         IntentDecision.Result r = IntentDecision.decide(p, verdict, reachability, path, body.amountSats());
         remember(request, List.of(nodeId));
         return Envelope.of(new Intent(r.go() ? "GO" : "NO_GO", r.successRate(), BayesianJson.r3(p), verdict,

@@ -1,0 +1,118 @@
+package com.satrank.pipeline;
+
+import com.satrank.log.LogPosition;
+import com.satrank.log.LogStream;
+import com.satrank.model.ScoringParams;
+import com.satrank.pipeline.scoring.GraphMetrics;
+import com.satrank.pipeline.scoring.HistoryRow;
+import com.satrank.pipeline.scoring.NodeRow;
+import com.satrank.pipeline.scoring.NodeScorer;
+import com.satrank.db.ScoreRow;
+import com.satrank.pipeline.store.PassOutput;
+import com.satrank.pipeline.store.ScoreStore;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the fold's state into one pass's rows and writes them: graph metrics (recomputed only when
+ * the snapshot changed), posteriors and composites for every node, and only the rows that differ
+ * from what this process last wrote. The first write of a process cannot know what earlier runs
+ * left in the tables, so it keeps exactly the present rows; later writes touch what changed.
+ */
+final class PassWriter {
+    private final ScoreStore store;
+    private final ScoringParams params;
+    private final ScoringFold fold;
+    private final NodeScorer scorer;
+    private final Map<String, NodeRow> writtenNodes = new HashMap<>();
+    private final Map<String, ScoreRow> writtenScores = new HashMap<>();
+    private GraphMetrics.Result metrics;
+    private long metricsSnapshotId = -1;
+    private long passesWritten;
+    private long fullPassesWritten;
+    private long passNanos;
+    private long writeNanos;
+
+    PassWriter(ScoreStore store, ScoringParams params, ScoringFold fold) {
+        this.store = store;
+        this.params = params;
+        this.fold = fold;
+        this.scorer = new NodeScorer(fold.state(), fold.evidence(), params);
+    }
+
+    /** Writes {@code pass} with the streams' {@code positions}; throws, having changed nothing, if the store fails. */
+    void write(PassPlanner.Pass pass, Map<LogStream, LogPosition> positions) {
+        long started = System.nanoTime(); // for the operator's progress figures only
+        boolean historyOnly = pass.kind() == PassPlanner.Kind.HISTORY_ONLY;
+        var state = fold.state();
+        if (metricsSnapshotId != state.appliedSnapshotId()) {
+            metrics = GraphMetrics.compute(state);
+            metricsSnapshotId = state.appliedSnapshotId();
+        }
+        fold.evidence().values().forEach(e -> e.prune(pass.asOfMs(), params.evidenceHorizonMs()));
+        List<NodeRow> changedNodes = new ArrayList<>();
+        List<ScoreRow> changedScores = new ArrayList<>();
+        List<HistoryRow> history = new ArrayList<>();
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(pass.asOfMs(), PassPlanner.DAY_MS));
+        Set<String> present = new HashSet<>();
+        List<ScoreRow> scores = scorer.scoreAll(metrics.rows(), pass.asOfMs());
+        for (int i = 0; i < scores.size(); i++) {
+            NodeRow row = metrics.rows().get(i);
+            present.add(row.nodeId());
+            ScoreRow score = scores.get(i);
+            if (!historyOnly && !row.equals(writtenNodes.get(row.nodeId()))) {
+                changedNodes.add(row);
+            }
+            if (!historyOnly && !score.equals(writtenScores.get(row.nodeId()))) {
+                changedScores.add(score);
+            }
+            if (pass.firstOfDay()) {
+                history.add(new HistoryRow(row.nodeId(), day, score.pSuccess(), score.ci95Low(), score.ci95High(),
+                        score.nObs(), score.verdict(), row.pagerankPercentile(), pass.asOfMs(), score.score()));
+            }
+        }
+        List<String> removed = new ArrayList<>();
+        if (!historyOnly) {
+            for (String id : writtenNodes.keySet()) {
+                if (!present.contains(id)) {
+                    removed.add(id);
+                }
+            }
+        }
+        long writeStarted = System.nanoTime();
+        store.write(new PassOutput(changedNodes, changedScores,
+                !historyOnly && fullPassesWritten == 0 ? present : null, removed,
+                metrics.stats().forPass(pass.asOfMs(), fold.probesApplied(), fold.probesLastDay(pass.asOfMs()),
+                        fold.reportsLastDay(pass.asOfMs())), new EnumMap<>(positions), pass.asOfMs(),
+                history, historyOnly ? List.of() : fold.pendingReports()));
+        writeNanos += System.nanoTime() - writeStarted;
+        if (!historyOnly) {
+            fold.clearPendingReports();
+            fullPassesWritten++;
+        }
+        removed.forEach(writtenNodes::remove);
+        removed.forEach(writtenScores::remove);
+        changedNodes.forEach(row -> writtenNodes.put(row.nodeId(), row));
+        changedScores.forEach(row -> writtenScores.put(row.nodeId(), row));
+        passesWritten++;
+        passNanos += System.nanoTime() - started;
+    }
+
+    long passesWritten() {
+        return passesWritten;
+    }
+
+    double passSeconds() {
+        return passNanos / 1e9;
+    }
+
+    double writeSeconds() {
+        return writeNanos / 1e9;
+    }
+}
