@@ -14,35 +14,35 @@ import com.satrank.graph.GraphDigest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class GraphStateTest {
-    static GraphNode node(int i) {
+public class GraphStateTest {
+    public static GraphNode node(int i) {
         byte[] pk = new byte[33];
         pk[0] = 3;
         pk[32] = (byte) i;
         return GraphNode.newBuilder().setPubkey(ByteString.copyFrom(pk)).setLastUpdate(100).build();
     }
 
-    static GraphChannel channel(long id, int a, int b) {
+    public static GraphChannel channel(long id, int a, int b) {
         return GraphChannel.newBuilder().setChannelId(id).setNode1Pubkey(node(a).getPubkey())
                 .setNode2Pubkey(node(b).getPubkey()).setCapacitySat(500_000).build();
     }
 
-    static Event started(long id, boolean keyframe, long base) {
+    public static Event started(long id, boolean keyframe, long base) {
         return Event.newBuilder().setEventTimeMs(id).setGraphSnapshotStarted(GraphSnapshotStarted.newBuilder()
                 .setSnapshotId(id).setKeyframe(keyframe).setBaseSnapshotId(base)).build();
     }
 
-    static Event nodes(long id, GraphNode... nodes) {
+    public static Event nodes(long id, GraphNode... nodes) {
         return Event.newBuilder().setGraphNodesUpserted(GraphNodesUpserted.newBuilder().setSnapshotId(id)
                 .addAllNodes(List.of(nodes))).build();
     }
 
-    static Event channels(long id, GraphChannel... channels) {
+    public static Event channels(long id, GraphChannel... channels) {
         return Event.newBuilder().setGraphChannelsUpserted(GraphChannelsUpserted.newBuilder().setSnapshotId(id)
                 .addAllChannels(List.of(channels))).build();
     }
 
-    static Event completed(long id, List<GraphNode> all, List<GraphChannel> allChannels) {
+    public static Event completed(long id, List<GraphNode> all, List<GraphChannel> allChannels) {
         return Event.newBuilder().setEventTimeMs(id * 1000).setGraphSnapshotCompleted(GraphSnapshotCompleted
                 .newBuilder().setSnapshotId(id).setNodeCount(all.size()).setChannelCount(allChannels.size())
                 .setGraphDigest(ByteString.copyFrom(GraphDigest.of(all, allChannels)))).build();
