@@ -1,14 +1,15 @@
 package com.satrank.lndclient;
 
+import com.satrank.model.Sat;
+
+import com.satrank.model.Msat;
+
 import com.satrank.lnd.lnrpc.LightningGrpc;
 import com.satrank.lnd.lnrpc.QueryRoutesRequest;
-import com.satrank.lnd.lnrpc.QueryRoutesResponse;
 import com.satrank.model.Pubkey;
 import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
 import java.io.Closeable;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * QueryRoutes from a caller's node to a target (readonly macaroon), for GO/NO-GO answers: does
@@ -18,38 +19,23 @@ import java.util.concurrent.TimeUnit;
 public final class PathfindingClient implements Closeable {
     private final ManagedChannel channel;
     private final LightningGrpc.LightningBlockingStub lightning;
-    private final LndEndpoint endpoint;
-    private final LndStatus status;
+    private final LndCalls calls;
 
     /** The best route LND found. */
-    public record RouteSummary(int hops, long feeMsat) {
+    public record RouteSummary(int hops, Msat fee) {
     }
 
     public PathfindingClient(LndEndpoint readonly, LndStatus status) {
-        this.endpoint = readonly;
-        this.status = status;
+        this.calls = new LndCalls(readonly, status);
         this.channel = LndChannels.open(readonly);
         this.lightning = LightningGrpc.newBlockingStub(channel)
                 .withCallCredentials(LndChannels.macaroon(readonly.macaroonPath()));
     }
 
-    public Optional<RouteSummary> route(Pubkey source, Pubkey target, long amountSat) {
-        long start = System.nanoTime();
-        try {
-            QueryRoutesResponse r = lightning.withDeadlineAfter(endpoint.deadline().toMillis(), TimeUnit.MILLISECONDS)
-                    .queryRoutes(QueryRoutesRequest.newBuilder().setPubKey(target.hex()).setSourcePubKey(source.hex())
-                            .setAmt(amountSat).build());
-            status.recordSuccess("QueryRoutes", System.nanoTime() - start);
-            return r.getRoutesCount() == 0 ? Optional.empty()
-                    : Optional.of(new RouteSummary(r.getRoutes(0).getHopsCount(), r.getRoutes(0).getTotalFeesMsat()));
-        } catch (StatusRuntimeException e) {
-            if (ProbeClient.isNoPath(e)) {
-                status.recordSuccess("QueryRoutes", System.nanoTime() - start);
-                return Optional.empty();
-            }
-            status.recordFailure("QueryRoutes", e.getStatus().getCode().name());
-            throw new LndUnavailableException("LND QueryRoutes failed: " + e.getStatus(), e);
-        }
+    public Optional<RouteSummary> route(Pubkey source, Pubkey target, Sat amount) {
+        return LndRoutes.best(calls, lightning, QueryRoutesRequest.newBuilder().setPubKey(target.hex())
+                        .setSourcePubKey(source.hex()).setAmt(amount.value()).build())
+                .map(route -> new RouteSummary(route.getHopsCount(), new Msat(route.getTotalFeesMsat())));
     }
 
     @Override

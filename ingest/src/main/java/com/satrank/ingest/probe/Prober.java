@@ -1,5 +1,7 @@
 package com.satrank.ingest.probe;
 
+import com.satrank.model.Sat;
+
 import com.google.protobuf.ByteString;
 import com.satrank.events.v1.Event;
 import com.satrank.events.v1.ProbeCompleted;
@@ -94,10 +96,10 @@ public final class Prober implements AutoCloseable {
     int probeTarget(Pubkey target) {
         int written = 0;
         for (long tier : TIERS_SAT) {
-            Optional<ProbeClient.ProbeRoute> route = client.queryRoutes(target, tier);
+            Optional<ProbeClient.ProbeRoute> route = client.queryRoutes(target, new Sat(tier));
             appender.append(event(target, tier, ProbeCompleted.Method.QUERY_ROUTES,
                     route.isPresent() ? ProbeCompleted.Outcome.SUCCESS : ProbeCompleted.Outcome.NO_ROUTE,
-                    b -> route.ifPresent(r -> b.setHops(r.hops()).setFeeMsat(r.feeMsat()))));
+                    b -> route.ifPresent(r -> b.setHops(r.hops()).setFeeMsat(r.fee().value()))));
             written++;
             if (route.isEmpty()) {
                 break;
@@ -105,7 +107,7 @@ public final class Prober implements AutoCloseable {
             ProbeClient.ProbeResult result = client.sendProbe(route.get());
             appender.append(event(target, tier, ProbeCompleted.Method.PAYMENT_PROBE,
                     result.reachedTarget() ? ProbeCompleted.Outcome.SUCCESS : ProbeCompleted.Outcome.FAILURE,
-                    b -> b.setHops(route.get().hops()).setFeeMsat(route.get().feeMsat())
+                    b -> b.setHops(route.get().hops()).setFeeMsat(route.get().fee().value())
                             .setFailureCode(result.failureCode()).setFailureHop(result.failureHop())
                             .setLatencyMs((int) Math.min(Integer.MAX_VALUE, result.latencyMs()))));
             written++;

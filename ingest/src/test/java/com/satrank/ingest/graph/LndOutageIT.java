@@ -1,5 +1,7 @@
 package com.satrank.ingest.graph;
 
+import com.satrank.model.Sat;
+
 import com.satrank.lndclient.InvoiceClient;
 import com.satrank.lndclient.LndEndpoint;
 import com.satrank.lndclient.LndGraphClient;
@@ -47,13 +49,13 @@ class LndOutageIT {
              InvoiceClient invoices = new InvoiceClient(endpoint, sim.macaroonPath(SimMacaroons.INVOICE), status)) {
             GraphCrawler crawler = new GraphCrawler(graph, log.appender("ingest", null), clock, Duration.ofHours(6));
             assertThat(crawler.crawlOnce().nodes()).isPositive();
-            assertThat(invoices.addInvoice(5, "before", 600).bolt11()).startsWith("ln");
+            assertThat(invoices.addInvoice(new Sat(5), "before", 600).bolt11()).startsWith("ln");
 
             sim.close();
             for (int i = 0; i < 3; i++) {
                 assertThatThrownBy(crawler::crawlOnce).isInstanceOf(LndUnavailableException.class);
             }
-            assertThatThrownBy(() -> invoices.addInvoice(5, "during", 600)).isInstanceOf(LndUnavailableException.class);
+            assertThatThrownBy(() -> invoices.addInvoice(new Sat(5), "during", 600)).isInstanceOf(LndUnavailableException.class);
             assertThat(status.state()).isEqualTo("degraded");
 
             sim = LndSimServer.start(settings, clock);
@@ -61,7 +63,7 @@ class LndOutageIT {
             GraphCrawler.Result recovered = eventually(crawler::crawlOnce);
             assertThat(recovered.nodes()).as("ingest recovers once LND is back").isPositive();
             assertThat(status.state()).isEqualTo("ok");
-            assertThat(eventually(() -> invoices.addInvoice(5, "after", 600)).bolt11()).startsWith("ln");
+            assertThat(eventually(() -> invoices.addInvoice(new Sat(5), "after", 600)).bolt11()).startsWith("ln");
         } finally {
             sim.close();
         }

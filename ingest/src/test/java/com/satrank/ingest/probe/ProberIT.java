@@ -1,5 +1,7 @@
 package com.satrank.ingest.probe;
 
+import com.satrank.model.Sat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,7 +90,7 @@ class ProberIT {
              ProbeClient probes = new ProbeClient(endpoint(sim, SimMacaroons.READONLY),
                      sim.macaroonPath(SimMacaroons.READONLY), new LndStatus(new MetricRegistry()))) {
             String target = sim.graph().pubkeys().get(1);
-            var route = probes.queryRoutes(Pubkey.fromHex(target), 1000);
+            var route = probes.queryRoutes(Pubkey.fromHex(target), new Sat(1000));
             assertThat(route).isPresent();
             assertThatThrownBy(() -> probes.sendProbe(route.get())).isInstanceOf(LndUnavailableException.class)
                     .hasMessageContaining("PERMISSION_DENIED");

@@ -1,5 +1,7 @@
 package com.satrank.pipeline.scoring;
 
+import com.satrank.model.EvidenceRules;
+
 import com.satrank.model.ScoringParams;
 import com.satrank.model.Verdict;
 
@@ -26,7 +28,6 @@ public final class BayesianScorer {
     static final double RISKY_CI_HIGH = 0.65;
     static final double UNKNOWN_CI_WIDTH = 0.40;
     static final double MIN_N = 5;
-    static final double CONVERGENCE_P = 0.80;
     static final int CONVERGENCE_SOURCES = 2;
 
     private BayesianScorer() {
@@ -71,7 +72,7 @@ public final class BayesianScorer {
             if (s + f > 0) {
                 BayesianScore.SourcePosterior p = posterior(s, f, params.prior());
                 sources.put(entry.getKey(), p);
-                if (p.pSuccess() >= CONVERGENCE_P) {
+                if (p.pSuccess() >= EvidenceRules.CONVERGENCE_THRESHOLD) {
                     converging++;
                 }
             }

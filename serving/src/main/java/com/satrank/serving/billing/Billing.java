@@ -1,5 +1,7 @@
 package com.satrank.serving.billing;
 
+import com.satrank.model.Sat;
+
 import com.satrank.decision.IntentDecision;
 import com.satrank.lndclient.InvoiceClient;
 import com.satrank.lndclient.LndEndpoint;
@@ -81,7 +83,7 @@ public final class Billing {
         own.accept(client::close);
         return (sats, memo) -> {
             try {
-                return client.addInvoice(sats, memo, expirySeconds);
+                return client.addInvoice(new Sat(sats), memo, expirySeconds);
             } catch (LndUnavailableException e) {
                 throw ApiException.unavailable("LND is unreachable, no invoice can be issued now; retry shortly");
             }
@@ -98,8 +100,8 @@ public final class Billing {
         own.accept(client::close);
         return (caller, target) -> {
             try {
-                return Optional.of(client.route(caller, target, 1000)
-                        .map(r -> new IntentDecision.Path(true, r.hops(), r.feeMsat()))
+                return Optional.of(client.route(caller, target, new Sat(1000))
+                        .map(r -> new IntentDecision.Path(true, r.hops(), r.fee().value()))
                         .orElse(new IntentDecision.Path(false, 0, 0)));
             } catch (LndUnavailableException e) {
                 return Optional.empty();

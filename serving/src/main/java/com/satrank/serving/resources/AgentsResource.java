@@ -1,5 +1,7 @@
 package com.satrank.serving.resources;
 
+import com.satrank.serving.api.Ids;
+
 import com.codahale.metrics.annotation.Timed;
 import com.satrank.model.NodeRef;
 import com.satrank.serving.api.ApiException;
@@ -108,7 +110,7 @@ public final class AgentsResource {
     @Path("/agent/{id}")
     @Timed(name = "satrank_http_agent", absolute = true)
     public jakarta.ws.rs.core.Response agent(@PathParam("id") String id) {
-        NodeRef ref = parse(id);
+        NodeRef ref = Ids.nodeRef(id);
         String nodeId = ref.nodeId().hex();
         CachedDetail cached = details.getIfPresent(nodeId);
         if (cached == null) {
@@ -142,7 +144,7 @@ public final class AgentsResource {
     @Path("/agent/{id}/verdict")
     @Timed(name = "satrank_http_verdict", absolute = true)
     public Envelope<AgentJson.VerdictJson> verdict(@PathParam("id") String id) {
-        NodeRef ref = parse(id);
+        NodeRef ref = Ids.nodeRef(id);
         String nodeId = ref.nodeId().hex();
         var node = jdbi.withExtension(NodeQueries.class, q -> q.byId(nodeId));
         var verdict = jdbi.withExtension(NodeQueries.class, q -> AgentJson.VerdictJson.from(q.score(nodeId),
@@ -164,7 +166,7 @@ public final class AgentsResource {
     @Timed(name = "satrank_http_history", absolute = true)
     public Envelope<List<HistoryEntry>> history(@PathParam("id") String id, @QueryParam("limit") String limit,
                                                 @QueryParam("offset") String offset) {
-        NodeRef ref = parse(id);
+        NodeRef ref = Ids.nodeRef(id);
         Paging paging = Paging.parse(limit, offset, 30);
         String nodeId = ref.nodeId().hex();
         return jdbi.withExtension(NodeQueries.class, q -> {
@@ -200,13 +202,5 @@ public final class AgentsResource {
 
     private static double round2(double v) {
         return Math.round(v * 100.0) / 100.0;
-    }
-
-    private static NodeRef parse(String id) {
-        try {
-            return NodeRef.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.validation(e.getMessage());
-        }
     }
 }

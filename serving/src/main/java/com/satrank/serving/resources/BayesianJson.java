@@ -1,5 +1,7 @@
 package com.satrank.serving.resources;
 
+import com.satrank.model.EvidenceRules;
+
 import com.satrank.model.Verdict;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -21,7 +23,7 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
                     @JsonProperty("risk_profile") String riskProfile,
                     @JsonProperty("time_constant_days") int timeConstantDays,
                     @JsonProperty("last_update") long lastUpdate, @JsonProperty("is_meaningful") boolean isMeaningful) {
-    static final double CONVERGENCE_THRESHOLD = 0.8;
+    static final double CONVERGENCE_THRESHOLD = EvidenceRules.CONVERGENCE_THRESHOLD;
 
     record Source(@JsonProperty("p_success") double pSuccess, @JsonProperty("ci95_low") double ci95Low,
                   @JsonProperty("ci95_high") double ci95High, @JsonProperty("n_obs") double nObs) {

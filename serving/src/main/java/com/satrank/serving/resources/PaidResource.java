@@ -1,5 +1,7 @@
 package com.satrank.serving.resources;
 
+import com.satrank.serving.api.Ids;
+
 import com.satrank.model.Verdict;
 
 import com.codahale.metrics.annotation.Timed;
@@ -64,7 +66,7 @@ public final class PaidResource {
     @Paid(PaidRoute.PROFILE)
     @Timed(name = "satrank_http_profile", absolute = true)
     public Envelope<Profile> profile(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        String nodeId = parse(id).nodeId().hex();
+        String nodeId = Ids.nodeRef(id).nodeId().hex();
         Profile profile = jdbi.withHandle(h -> {
             NodeQueries q = h.attach(NodeQueries.class);
             return q.byId(nodeId).map(n -> {
@@ -96,7 +98,7 @@ public final class PaidResource {
         }
         List<NodeRef> refs = new ArrayList<>();
         for (String id : body.ids()) {
-            refs.add(parse(id));
+            refs.add(Ids.nodeRef(id));
         }
         List<BatchVerdict> out = jdbi.withExtension(NodeQueries.class, q -> {
             List<BatchVerdict> verdicts = new ArrayList<>();
@@ -134,8 +136,8 @@ public final class PaidResource {
         if (body.amountSats() != null && (body.amountSats() < 1 || body.amountSats() > 100_000_000)) {
             throw ApiException.validation("amountSats must be between 1 and 100000000");
         }
-        Pubkey target = pubkey(body.target(), "target");
-        Pubkey caller = pubkey(body.caller(), "caller");
+        Pubkey target = Ids.pubkey(body.target(), "target");
+        Pubkey caller = Ids.pubkey(body.caller(), "caller");
         String nodeId = target.nodeId().hex();
         var known = jdbi.withExtension(NodeQueries.class, q -> q.byId(caller.nodeId().hex()).isPresent());
         Optional<ScoreRow> score = jdbi.withExtension(NodeQueries.class, q -> q.score(nodeId));
@@ -155,21 +157,5 @@ public final class PaidResource {
         if (request.getProperty(L402Gate.TOKEN) instanceof String token) {
             jdbi.useExtension(BillingDao.class, dao -> nodeIds.forEach(id -> dao.recordTarget(token, id)));
         }
-    }
-
-    private static NodeRef parse(String id) {
-        try {
-            return NodeRef.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.validation(e.getMessage());
-        }
-    }
-
-    private static Pubkey pubkey(String value, String field) {
-        String lower = value.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!Pubkey.isPubkeyHex(lower)) {
-            throw ApiException.validation(field + " must be a 66-hex Lightning pubkey");
-        }
-        return Pubkey.fromHex(lower);
     }
 }

@@ -1,5 +1,7 @@
 package com.satrank.serving.resources;
 
+import com.satrank.model.EvidenceRules;
+
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -96,7 +98,7 @@ public final class ReportResource {
         return Response.status(201).entity(Envelope.of(Map.of(
                 "reportId", String.valueOf(accepted.get().position().index()),
                 "proven", proof.proven(),
-                "weight", proof.proven() ? 1.0 : 0.3,
+                "weight", proof.proven() ? EvidenceRules.PROVEN_REPORT_WEIGHT : EvidenceRules.UNPROVEN_REPORT_WEIGHT,
                 "reason", proof.reason()))).build();
     }
 
