@@ -7,7 +7,6 @@ import com.satrank.reports.ReportIntake;
 import com.satrank.serving.api.ErrorMappers;
 import com.satrank.serving.api.QueryRecorder;
 import com.satrank.serving.api.RequestIdFilter;
-import com.satrank.serving.billing.Billing;
 import com.satrank.serving.config.L402Config;
 import com.satrank.serving.config.LimitsConfig;
 import com.satrank.serving.limits.BodyCap;

@@ -1,4 +1,11 @@
-package com.satrank.serving.billing;
+package com.satrank.serving;
+
+import com.satrank.serving.billing.BillingMetrics;
+import com.satrank.serving.billing.Challenges;
+import com.satrank.serving.billing.InvoiceIssuer;
+import com.satrank.serving.billing.L402Gate;
+import com.satrank.serving.billing.Prices;
+import com.satrank.serving.billing.TokenReporters;
 
 import com.satrank.model.Sat;
 
@@ -33,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * Wires L402: the secrets check, the invoice and pathfinding clients, the gate and the paid routes;
  * returns who may report by token.
  */
-public final class Billing {
+final class Billing {
     private static final Logger LOG = LoggerFactory.getLogger(Billing.class);
 
     private Billing() {
@@ -43,7 +50,7 @@ public final class Billing {
      * @param lnd             LND (readonly macaroon) for pathfinding, or null
      * @param invoiceMacaroon the invoice macaroon for challenges and deposits, or null (paid routes answer 503)
      */
-    public static TokenReporters register(L402Config l402, String apiKey, Environment env, Jdbi jdbi, InstantSource clock,
+    static TokenReporters register(L402Config l402, String apiKey, Environment env, Jdbi jdbi, InstantSource clock,
                                           LndEndpoint lnd, Path invoiceMacaroon, Consumer<AutoCloseable> own) {
         if (l402.production()) {
             List<String> problems = SecretsCheck.problems(l402.macaroonSecret(), apiKey, l402.operatorToken());
