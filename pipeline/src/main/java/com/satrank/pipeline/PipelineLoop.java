@@ -24,7 +24,7 @@ public final class PipelineLoop implements AutoCloseable {
 
     private Duration drain() {
         try {
-            int wrote = pipeline.drain();
+            int wrote = pipeline.drain(task::stopping);
             if (wrote > 0) {
                 LOG.info("pipeline wrote {} snapshot(s); {} nodes as of snapshot {}", wrote,
                         pipeline.state().nodes().size(), pipeline.state().appliedSnapshotId());

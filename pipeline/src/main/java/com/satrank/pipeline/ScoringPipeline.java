@@ -132,7 +132,16 @@ public final class ScoringPipeline {
     }
 
     /** Reads what the logs hold now; returns the number of passes written to the store. */
-    public synchronized int drain() {
+    public int drain() {
+        return drain(() -> false);
+    }
+
+    /**
+     * Reads what the logs hold now, or until {@code stop} says so: it is asked between events,
+     * where everything read is folded and every pass due is committed, so a stopped drain leaves
+     * the tables at a checkpoint and the next run resumes after it. Returns the passes written.
+     */
+    public synchronized int drain(java.util.function.BooleanSupplier stop) {
         if (tailer == null) {
             open();
         }
@@ -145,7 +154,7 @@ public final class ScoringPipeline {
             wrote++;
         }
         Optional<MergedTailer.Next> next;
-        while ((next = tailer.peek()).isPresent()) {
+        while (!stop.getAsBoolean() && (next = tailer.peek()).isPresent()) {
             LoggedEvent logged = next.get().logged();
             long eventTimeMs = logged.event().getEventTimeMs();
             long boundary = planner.cadencePassBefore(eventTimeMs, fold.hasGraph());
