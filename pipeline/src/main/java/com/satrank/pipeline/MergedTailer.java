@@ -1,6 +1,5 @@
 package com.satrank.pipeline;
 
-import com.satrank.log.ChronicleEventLog;
 import com.satrank.log.LogStream;
 import com.satrank.log.LoggedEvent;
 import java.util.EnumMap;

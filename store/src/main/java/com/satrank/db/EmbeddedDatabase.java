@@ -11,9 +11,18 @@ import java.time.Duration;
 /**
  * A real PostgreSQL 16 unpacked from a Maven artifact: what the demo and every test use when no
  * database URL is configured. Data lives under {@code dataDir} so a demo restart keeps its tables.
+ *
+ * <p>The library stops Postgres from a JVM shutdown hook of its own, which runs at the same time as
+ * the process's orderly stop and would pull the database from under the last pass. That hook is
+ * replaced by one that waits for {@link #close} (the last step of the orderly stop) and only
+ * stops Postgres itself if that never comes, so no cluster outlives a process that died early.
  */
 public final class EmbeddedDatabase implements Closeable {
+    /** How long the replacement hook lets the orderly stop run before stopping Postgres itself. */
+    private static final Duration ORDERLY_STOP = Duration.ofSeconds(60);
+
     private final EmbeddedPostgres postgres;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
@@ -38,7 +47,10 @@ public final class EmbeddedDatabase implements Closeable {
                 Files.createDirectories(dataDir);
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }
-            return new EmbeddedDatabase(builder.start());
+            java.util.Set<Thread> before = new java.util.HashSet<>(ShutdownHooks.named(EmbeddedDatabase::isCloser));
+            EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
+            database.takeOverShutdown(before);
+            return database;
         } catch (IOException e) {
             throw new UncheckedIOException("embedded Postgres did not start", e);
         }
@@ -56,12 +68,36 @@ public final class EmbeddedDatabase implements Closeable {
         return postgres.getPostgresDatabase();
     }
 
+    private static boolean isCloser(String threadName) {
+        return threadName.startsWith("postgres-") && threadName.endsWith("-closer");
+    }
+
+    private void takeOverShutdown(java.util.Set<Thread> before) {
+        for (Thread hook : ShutdownHooks.named(EmbeddedDatabase::isCloser)) {
+            if (!before.contains(hook)) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        if (!closed.await(ORDERLY_STOP.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                            close();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, hook.getName()));
+            }
+        }
+    }
+
+    /** Stops Postgres; idempotent. */
     @Override
     public void close() {
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            closed.countDown();
         }
     }
 }
