@@ -1,7 +1,7 @@
 # SatRank developer and operator entry points. `make demo` and `make test` are the README's two commands.
 JAR := app/target/satrank.jar
 
-.PHONY: demo test build bench clean deploy health
+.PHONY: demo test build bench jmh clean deploy health
 
 demo: build
 	java -jar $(JAR) demo
@@ -15,6 +15,10 @@ build:
 bench: build
 	java -jar $(JAR) bench
 	java -jar $(JAR) bench --nodes 20000 --channels 60000
+
+# JMH micro-benchmarks (PageRank, betweenness, L402 verification, log append); forks its own JVMs.
+jmh: build
+	java -jar bench/target/benchmarks.jar
 
 clean:
 	mvn -B -q clean

@@ -28,9 +28,11 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code bench}: measures the graph path on a sim graph without LND in the loop: keyframe and
- * delta sizes in a real Chronicle queue, keyframe ingest time (map + diff + encode + append),
- * pipeline fold and metrics time, PageRank alone. Prints medians of several runs after warm-up.
+ * {@code bench}: measures the graph path end to end on a sim graph without LND in the loop: keyframe
+ * and delta sizes in a real Chronicle queue, keyframe ingest time (map + diff + encode + append),
+ * pipeline fold, metrics and a full scoring pass, and the paid-request path on embedded Postgres.
+ * Prints medians of several runs after warm-up. Micro-benchmarks (PageRank, betweenness, L402
+ * verification, log append) are JMH benchmarks in the bench module.
  */
 public class BenchCommand extends Command {
     public BenchCommand() {
@@ -99,9 +101,7 @@ public class BenchCommand extends Command {
             System.out.printf("pipeline: node metrics incl. PageRank median %.0f ms%n", metricsMs);
             benchScoringPass(state[0], runs);
         }
-        benchL402(runs);
         benchPaidPath();
-        benchAppendRate();
     }
 
     /**
@@ -128,11 +128,8 @@ public class BenchCommand extends Command {
             }
             evidence.put(pubkey, e);
         }
+        // PageRank and 512-pivot betweenness alone are JMH benchmarks (bench module)
         GraphMetrics.Adjacency adjacency = GraphMetrics.adjacency(state);
-        System.out.printf("pipeline: PageRank alone median %.1f ms%n", median(runs, adjacency::pageRank));
-        System.out.printf("pipeline: betweenness (%d pivots) alone median %.0f ms%n",
-                com.satrank.pipeline.scoring.Betweenness.DEFAULT_PIVOTS,
-                median(runs, () -> adjacency.betweenness(com.satrank.pipeline.scoring.Betweenness.DEFAULT_PIVOTS)));
         long exactStart = System.nanoTime();
         adjacency.betweenness(Integer.MAX_VALUE);
         System.out.printf("pipeline: betweenness exact (all %d sources, one run) %.0f ms%n", state.nodes().size(),
@@ -145,29 +142,6 @@ public class BenchCommand extends Command {
         });
         System.out.printf("pipeline: full scoring pass (metrics, posteriors, composite, activity for %d nodes, "
                 + "72 h of evidence each) median %.0f ms%n", state.nodes().size(), ms);
-    }
-
-    /** Verification of one L402 header: base64, macaroon decode, HMAC chain, caveats, sha256(preimage). */
-    private static void benchL402(int runs) {
-        byte[] secret = new byte[32];
-        new java.security.SecureRandom().nextBytes(secret);
-        L402Tokens tokens = new L402Tokens(secret, "satrank", "bench");
-        byte[] preimage = new byte[32];
-        byte[] hash = com.satrank.model.Sha256.of(preimage);
-        Instant now = Instant.now();
-        String header = "L402 " + tokens.mint(hash, new byte[32], 21_000, now.plusSeconds(3600)) + ":"
-                + java.util.HexFormat.of().formatHex(preimage);
-        int perRun = 200_000;
-        double ms = median(runs, () -> {
-            for (int i = 0; i < perRun; i++) {
-                if (!tokens.verify(header, now).ok()) {
-                    throw new IllegalStateException("bench token did not verify");
-                }
-            }
-            return null;
-        });
-        System.out.printf("l402: verification median %.1f µs per header (%d per run, one thread)%n",
-                ms * 1000.0 / perRun, perRun);
     }
 
     /**
@@ -217,46 +191,6 @@ public class BenchCommand extends Command {
             pool.close();
             System.out.printf("l402: paid-request path (verify + conditional debit, embedded Postgres, %d threads) "
                     + "%.0f req/s%n", threads, total / seconds);
-        }
-    }
-
-    /**
-     * Appends per stream with real encoding (protobuf, stamped with version, time and source) on one
-     * thread: 2 M probe events (a ProbeCompleted is about 60 bytes), then 2 M NodeQueried events,
-     * after 200 k of warm-up each; then reads the probes back.
-     */
-    private static void benchAppendRate() throws Exception {
-        Path dir = Files.createTempDirectory("satrank-bench-append");
-        byte[] pk = new byte[33];
-        pk[0] = 2;
-        Event.Builder probe = Event.newBuilder().setProbeCompleted(com.satrank.events.v1.ProbeCompleted.newBuilder()
-                .setTargetPubkey(com.google.protobuf.ByteString.copyFrom(pk)).setAmountSat(1000)
-                .setMethod(com.satrank.events.v1.ProbeCompleted.Method.PAYMENT_PROBE)
-                .setOutcome(com.satrank.events.v1.ProbeCompleted.Outcome.SUCCESS).setHops(3).setLatencyMs(420)
-                .setFeeMsat(1200));
-        Event.Builder queried = Event.newBuilder().setNodeQueried(com.satrank.events.v1.NodeQueried.newBuilder()
-                .setPubkey(com.google.protobuf.ByteString.copyFrom(pk)));
-        for (var entry : List.of(java.util.Map.entry(LogStream.PROBES, probe), java.util.Map.entry(LogStream.QUERIES, queried))) {
-            try (ChronicleEventLog log = ChronicleEventLog.open(dir, entry.getKey(), java.time.Clock.systemUTC())) {
-                EventAppender appender = log.appender("bench", pk);
-                for (int i = 0; i < 200_000; i++) {
-                    appender.append(entry.getValue());
-                }
-                int n = 2_000_000;
-                long start = System.nanoTime();
-                for (int i = 0; i < n; i++) {
-                    appender.append(entry.getValue());
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("log: append %s, real encoding, one thread: %.2f M events/s (%d B payload each)%n",
-                        entry.getKey().dirName(), n / seconds / 1e6, entry.getValue().build().getSerializedSize());
-                if (entry.getKey() == LogStream.PROBES) {
-                    long readStart = System.nanoTime();
-                    int read = readAll(log).size();
-                    System.out.printf("log: read back %d events at %.2f M events/s%n", read,
-                            read / ((System.nanoTime() - readStart) / 1e9) / 1e6);
-                }
-            }
         }
     }
 
