@@ -2,7 +2,6 @@ package com.satrank.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.satrank.events.v1.Event;
 import com.satrank.lndsim.LndSimServer;
 import com.satrank.lndsim.LndSimSettings;
 import com.satrank.lndsim.SimMacaroons;
@@ -20,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -57,7 +55,7 @@ class GracefulStopIT {
             Process ingest = JarProcess.start("ingest", config);
             try {
                 awaitTrue("a snapshot completed and probes were logged", ingest,
-                        () -> !completed(data).isEmpty() && count(data, LogStream.PROBES) > 0);
+                        () -> !LogReads.completedSnapshots(data).isEmpty() && count(data, LogStream.PROBES) > 0);
                 long probesBefore = count(data, LogStream.PROBES);
                 terminateMidSnapshot(data, ingest);
                 assertThat(count(data, LogStream.PROBES)).as("probing was going on").isGreaterThan(probesBefore);
@@ -68,11 +66,11 @@ class GracefulStopIT {
             assertThat(crawlInFlight(data)).as("the crawl in flight finished before the log closed").isFalse();
             assertThat(undecodable(data, LogStream.PROBES)).isZero();
 
-            Set<Long> before = completed(data);
+            Set<Long> before = LogReads.completedSnapshots(data);
             Process again = JarProcess.start("ingest", config);
             try {
                 awaitTrue("the restarted ingest completes a snapshot", again,
-                        () -> completed(data).size() > before.size());
+                        () -> LogReads.completedSnapshots(data).size() > before.size());
             } finally {
                 terminate(again);
             }
@@ -307,7 +305,7 @@ class GracefulStopIT {
     /** Whether the graph log's last started snapshot has no completion after it. */
     private static boolean crawlInFlight(Path data) {
         long[] open = {-1};
-        forEach(data, LogStream.GRAPH, e -> {
+        LogReads.forEach(data, LogStream.GRAPH, e -> {
             if (e.hasGraphSnapshotStarted()) {
                 open[0] = e.getGraphSnapshotStarted().getSnapshotId();
             } else if (e.hasGraphSnapshotCompleted() && e.getGraphSnapshotCompleted().getSnapshotId() == open[0]) {
@@ -317,19 +315,9 @@ class GracefulStopIT {
         return open[0] >= 0;
     }
 
-    private static Set<Long> completed(Path data) {
-        Set<Long> ids = new HashSet<>();
-        forEach(data, LogStream.GRAPH, e -> {
-            if (e.hasGraphSnapshotCompleted()) {
-                ids.add(e.getGraphSnapshotCompleted().getSnapshotId());
-            }
-        });
-        return ids;
-    }
-
     private static long count(Path data, LogStream stream) {
         long[] n = {0};
-        forEach(data, stream, e -> n[0]++);
+        LogReads.forEach(data, stream, e -> n[0]++);
         return n[0];
     }
 
@@ -341,15 +329,6 @@ class GracefulStopIT {
                 next = tailer.next();
             } while (next.isPresent());
             return tailer.undecodableCount();
-        }
-    }
-
-    private static void forEach(Path data, LogStream stream, java.util.function.Consumer<Event> action) {
-        try (ChronicleEventLog log = ChronicleEventLog.open(data, stream, Clock.systemUTC());
-             ChronicleEventLog.Tailer tailer = log.tailer().seekAfter(LogPosition.BEFORE_START)) {
-            for (var e = tailer.next(); e.isPresent(); e = tailer.next()) {
-                action.accept(e.get().event());
-            }
         }
     }
 }

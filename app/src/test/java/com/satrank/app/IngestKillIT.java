@@ -7,7 +7,6 @@ import com.satrank.lndsim.LndSimServer;
 import com.satrank.lndsim.LndSimSettings;
 import com.satrank.lndsim.SimMacaroons;
 import com.satrank.log.ChronicleEventLog;
-import com.satrank.log.LogPosition;
 import com.satrank.log.LogStream;
 import com.satrank.log.LoggedEvent;
 import com.satrank.pipeline.graph.GraphState;
@@ -16,9 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +60,7 @@ class IngestKillIT {
             assertThat(state.appliedSnapshotId()).as("the restarted ingest's keyframe applies").isPositive()
                     .isNotEqualTo(cut);
             assertThat(state.nodes()).hasSize(15001);
-            assertThat(completed(data)).doesNotContain(cut);
+            assertThat(LogReads.completedSnapshots(data)).doesNotContain(cut);
         }
     }
 
@@ -80,7 +77,7 @@ class IngestKillIT {
                     if (open >= 0) {
                         ingest.destroyForcibly(); // SIGKILL inside the snapshot
                         ingest.waitFor(10, TimeUnit.SECONDS);
-                        return completed(data).contains(open) ? -1 : open;
+                        return LogReads.completedSnapshots(data).contains(open) ? -1 : open;
                     }
                     Thread.sleep(2);
                     continue;
@@ -96,28 +93,9 @@ class IngestKillIT {
         return -1;
     }
 
-    private static Set<Long> completed(Path data) {
-        Set<Long> ids = new HashSet<>();
-        forEach(data, e -> {
-            if (e.hasGraphSnapshotCompleted()) {
-                ids.add(e.getGraphSnapshotCompleted().getSnapshotId());
-            }
-        });
-        return ids;
-    }
-
     private static GraphState fold(Path data) {
         GraphState state = new GraphState();
-        forEach(data, state::apply);
+        LogReads.forEach(data, LogStream.GRAPH, state::apply);
         return state;
-    }
-
-    private static void forEach(Path data, java.util.function.Consumer<Event> action) {
-        try (ChronicleEventLog log = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC())) {
-            var tailer = log.tailer().seekAfter(LogPosition.BEFORE_START);
-            for (var e = tailer.next(); e.isPresent(); e = tailer.next()) {
-                action.accept(e.get().event());
-            }
-        }
     }
 }
