@@ -82,7 +82,7 @@ class GracefulStopIT {
     void the_pipeline_commits_the_pass_being_written_and_resumes_from_its_checkpoint(@TempDir Path dir)
             throws Exception {
         Path data = dir.resolve("data");
-        GraphLogFixtures.writeLog(data, 2000, 6000, 48, Duration.ofMinutes(30), 100);
+        GraphLogFixtures.writeLog(data, 2000, 6000, 32, Duration.ofMinutes(30), 100);
         PostgresFixture.Db reference = PostgresFixture.freshDatabase();
         try (ChronicleEventLog g = ChronicleEventLog.open(data, LogStream.GRAPH, Clock.systemUTC());
              ChronicleEventLog p = ChronicleEventLog.open(data, LogStream.PROBES, Clock.systemUTC())) {
