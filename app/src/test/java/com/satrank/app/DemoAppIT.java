@@ -133,7 +133,9 @@ class DemoAppIT {
         assertThat(d.get("p_success").asDouble()).isBetween(0.0, 1.0);
         assertThat(d.get("ci95_low").asDouble()).isLessThanOrEqualTo(d.get("p_success").asDouble());
         assertThat(d.get("ci95_high").asDouble()).isGreaterThanOrEqualTo(d.get("p_success").asDouble());
-        assertThat(d.get("is_meaningful").asBoolean()).isTrue();
+        // meaningful = at least 3 observations, the newest under an hour old (reference §1.2/§1.10)
+        boolean fresh = System.currentTimeMillis() / 1000 - d.get("last_update").asLong() < 3600;
+        assertThat(d.get("is_meaningful").asBoolean()).isEqualTo(d.get("n_obs").asDouble() >= 3 && fresh);
         assertThat(d.get("reason").asText()).contains("p_success=");
 
         HttpJson.Reply history = get("/api/agent/" + pubkey + "/history");

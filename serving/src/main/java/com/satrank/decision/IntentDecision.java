@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class IntentDecision {
     public static final double GO_THRESHOLD = 0.5;
-    private static final long DEFAULT_AMOUNT_SAT = 1000;
+    public static final long DEFAULT_AMOUNT_SATS = 1000;
 
     private IntentDecision() {
     }
@@ -26,7 +26,7 @@ public final class IntentDecision {
     }
 
     public static Result decide(double pSuccess, Verdict verdict, Double reachability, Path path, Long amountSat) {
-        long amount = amountSat == null || amountSat <= 0 ? DEFAULT_AMOUNT_SAT : amountSat;
+        long amount = amountSat == null || amountSat <= 0 ? DEFAULT_AMOUNT_SATS : amountSat;
         double pRoutable = path == null ? 0.5 : path.reachable() ? 1 : 0;
         double pAvailable = reachability == null ? 0.5 : reachability;
         double pPath = path == null ? 0.5 : !path.reachable() ? 0

@@ -4,7 +4,10 @@ import com.satrank.lndclient.LndEndpoint;
 import com.satrank.log.EventLogs;
 import com.satrank.log.LogStream;
 import com.satrank.reports.ReportIntake;
+import com.satrank.serving.api.ClientAddress;
 import com.satrank.serving.api.ErrorMappers;
+import com.satrank.serving.api.JsonErrorHandler;
+import com.satrank.serving.api.NulGuard;
 import com.satrank.serving.api.QueryRecorder;
 import com.satrank.serving.api.RequestIdFilter;
 import com.satrank.serving.config.L402Config;
@@ -56,7 +59,10 @@ public final class ApiProcess implements AutoCloseable {
                                       AgentRoutes agentRoutes) {
         ApiProcess process = new ApiProcess();
         var jersey = env.jersey();
+        JsonErrorHandler.install(env);
         jersey.register(new RequestIdFilter());
+        jersey.register(new ClientAddress());
+        jersey.register(new NulGuard());
         jersey.register(new BodyCap(limits.maxBodyBytes()));
         if (limits.freeRequestsPerMinute() > 0) {
             jersey.register(new FreeRouteLimits(new IpRateLimiter(limits.freeRequestsPerMinute(),
@@ -84,9 +90,9 @@ public final class ApiProcess implements AutoCloseable {
         env.metrics().gauge("satrank_log_appended_events_probes", () -> logs.probes()::eventsAppended);
         if (agentRoutes != null) {
             jersey.register(new AgentsResource(jdbi, new QueryRecorder(logs.queries().appender("serving", null), clock),
-                    env.getObjectMapper()));
+                    env.getObjectMapper(), clock));
             jersey.register(new StatsResource(jdbi));
-            var tokenReporters = Billing.register(agentRoutes.l402(), agentRoutes.apiKey(), env, jdbi, clock,
+            var tokenReporters = Billing.register(agentRoutes.l402(), limits, agentRoutes.apiKey(), env, jdbi, clock,
                     agentRoutes.lnd(), agentRoutes.invoiceMacaroon(), process.owned::push);
             jersey.register(new ReportResource(new ReportIntake(logs.reports(), logs.reports().appender("serving", null),
                     clock), agentRoutes.apiKey(), env.metrics(), tokenReporters::reporter));

@@ -2,6 +2,10 @@ package com.satrank.serving;
 
 import com.satrank.serving.billing.BillingMetrics;
 import com.satrank.serving.billing.Challenges;
+import com.satrank.serving.billing.GuardedInvoices;
+import com.satrank.serving.config.LimitsConfig;
+import com.satrank.serving.limits.ChallengeLimits;
+import io.github.bucket4j.TimeMeter;
 import com.satrank.serving.billing.InvoiceIssuer;
 import com.satrank.serving.billing.L402Gate;
 import com.satrank.serving.billing.Prices;
@@ -30,7 +34,6 @@ import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -43,6 +46,9 @@ import org.slf4j.LoggerFactory;
 final class Billing {
     private static final Logger LOG = LoggerFactory.getLogger(Billing.class);
 
+    /** How long challenges answer 503 at once after LND's invoices kept failing. */
+    private static final java.time.Duration BREAKER_OPEN_FOR = java.time.Duration.ofSeconds(15);
+
     private Billing() {
     }
 
@@ -50,8 +56,9 @@ final class Billing {
      * @param lnd             LND (readonly macaroon) for pathfinding, or null
      * @param invoiceMacaroon the invoice macaroon for challenges and deposits, or null (paid routes answer 503)
      */
-    static TokenReporters register(L402Config l402, String apiKey, Environment env, Jdbi jdbi, InstantSource clock,
-                                          LndEndpoint lnd, Path invoiceMacaroon, Consumer<AutoCloseable> own) {
+    static TokenReporters register(L402Config l402, LimitsConfig limits, String apiKey, Environment env, Jdbi jdbi,
+                                   InstantSource clock, LndEndpoint lnd, Path invoiceMacaroon,
+                                   Consumer<AutoCloseable> own) {
         if (l402.production()) {
             List<String> problems = SecretsCheck.problems(l402.macaroonSecret(), apiKey, l402.operatorToken());
             if (!problems.isEmpty()) {
@@ -67,18 +74,22 @@ final class Billing {
         }
         L402Tokens tokens = new L402Tokens(SecretsCheck.secretBytes(secret), "satrank", "satrank");
         LndStatus status = new LndStatus(env.metrics());
-        InvoiceIssuer issuer = issuer(lnd, invoiceMacaroon, l402.invoiceExpiry().toSeconds(), status, own);
+        GuardedInvoices issuer = new GuardedInvoices(issuer(lnd, invoiceMacaroon, l402, status, own),
+                l402.invoiceDeadline(), BREAKER_OPEN_FOR);
+        env.metrics().gauge("satrank_lnd_invoice_breaker_state", () -> issuer::state);
+        ChallengeLimits issuance = new ChallengeLimits(limits.challengesPerMinutePerAddress(),
+                limits.challengesPerMinute(), TimeMeter.SYSTEM_NANOTIME);
         BillingMetrics metrics = new BillingMetrics(env.metrics());
         Challenges challenges = new Challenges(issuer, tokens, l402.tokenLifetime(), l402.invoiceExpiry(), metrics, clock);
         Prices prices = Prices.of(l402.profilePriceSats(), l402.verdictsPriceSats(), l402.intentPriceSats());
-        env.jersey().register(new L402Gate(jdbi, tokens, ApiKey.of(l402.operatorToken()), prices, challenges, metrics,
-                clock));
-        env.jersey().register(new DepositResource(jdbi, issuer, l402.invoiceExpiry().toSeconds()));
-        env.jersey().register(new PaidResource(jdbi, pathfinding(lnd, status, own)));
+        env.jersey().register(new L402Gate(jdbi, tokens, ApiKey.of(l402.operatorToken()), prices, challenges, issuance,
+                metrics, clock));
+        env.jersey().register(new DepositResource(jdbi, issuer, issuance, l402.invoiceExpiry().toSeconds()));
+        env.jersey().register(new PaidResource(jdbi, pathfinding(lnd, status, own), clock));
         return new TokenReporters(jdbi, tokens, clock);
     }
 
-    private static InvoiceIssuer issuer(LndEndpoint lnd, Path invoiceMacaroon, long expirySeconds, LndStatus status,
+    private static InvoiceIssuer issuer(LndEndpoint lnd, Path invoiceMacaroon, L402Config l402, LndStatus status,
                                         Consumer<AutoCloseable> own) {
         if (lnd == null || invoiceMacaroon == null) {
             LOG.warn("no LND invoice macaroon configured: paid routes and deposits answer 503");
@@ -86,8 +97,12 @@ final class Billing {
                 throw ApiException.unavailable("L402 invoices are unavailable: no LND invoice macaroon is configured");
             };
         }
-        InvoiceClient client = new InvoiceClient(lnd, invoiceMacaroon, status);
+        // invoices get their own short deadline: a request thread waits for AddInvoice
+        LndEndpoint invoices = new LndEndpoint(lnd.host(), lnd.port(), lnd.tlsCertPath(), lnd.macaroonPath(),
+                l402.invoiceDeadline());
+        InvoiceClient client = new InvoiceClient(invoices, invoiceMacaroon, status);
         own.accept(client::close);
+        long expirySeconds = l402.invoiceExpiry().toSeconds();
         return (sats, memo) -> {
             try {
                 return client.addInvoice(new Sat(sats), memo, expirySeconds);
@@ -97,17 +112,16 @@ final class Billing {
         };
     }
 
-    private static BiFunction<Pubkey, Pubkey, Optional<IntentDecision.Path>> pathfinding(LndEndpoint lnd,
-                                                                                         LndStatus status,
-                                                                                         Consumer<AutoCloseable> own) {
+    private static PaidResource.Pathfinding pathfinding(LndEndpoint lnd, LndStatus status,
+                                                        Consumer<AutoCloseable> own) {
         if (lnd == null) {
             return null;
         }
         PathfindingClient client = new PathfindingClient(lnd, status);
         own.accept(client::close);
-        return (caller, target) -> {
+        return (caller, target, amount) -> {
             try {
-                return Optional.of(client.route(caller, target, new Sat(1000))
+                return Optional.of(client.route(caller, target, amount)
                         .map(r -> new IntentDecision.Path(true, r.hops(), r.fee().value()))
                         .orElse(new IntentDecision.Path(false, 0, 0)));
             } catch (LndUnavailableException e) {

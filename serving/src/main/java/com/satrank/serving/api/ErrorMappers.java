@@ -1,6 +1,9 @@
 package com.satrank.serving.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -31,6 +34,20 @@ public final class ErrorMappers {
                 .build();
     }
 
+    /** Our own failure where a reader or Jersey wrapped it (a body stream that refused to go on). */
+    static ApiException ours(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
+    }
+
+    private static Response ours(ApiException api, ContainerRequestContext request) {
+        return respond(api.status(), api.code(), api.getMessage(), request);
+    }
+
     public static final class Api implements ExceptionMapper<ApiException> {
         @Context
         private Provider<ContainerRequestContext> request;
@@ -47,18 +64,11 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (ours(e) != null) {
+                return ours(ours(e), request.get());
+            }
             int status = e.getResponse().getStatus();
-            return switch (status) {
-                case 404 -> respond(404, "NOT_FOUND", "Route not found", request.get());
-                case 405 -> respond(405, "METHOD_NOT_ALLOWED", "Method not allowed on this route", request.get());
-                case 406 -> respond(406, "NOT_ACCEPTABLE", "This route answers application/json", request.get());
-                case 413 -> respond(413, "PAYLOAD_TOO_LARGE", "Payload too large", request.get());
-                case 415 -> respond(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json",
-                        request.get());
-                default -> status >= 500
-                        ? respond(status, "INTERNAL_ERROR", "Internal server error", request.get())
-                        : respond(status, "BAD_REQUEST", "Bad request", request.get());
-            };
+            return respond(status, HttpErrors.code(status), HttpErrors.message(status), request.get());
         }
     }
 
@@ -68,8 +78,45 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(JsonProcessingException e) {
-            return respond(400, "MALFORMED_REQUEST", "Malformed request body: " + e.getOriginalMessage(),
-                    request.get());
+            if (ours(e) != null) {
+                return ours(ours(e), request.get());
+            }
+            return respond(400, "MALFORMED_REQUEST", describe(e), request.get());
+        }
+
+        /**
+         * What is wrong, by field and position, in words a client can act on; Jackson's own message
+         * names our request classes, so it is never passed on.
+         */
+        static String describe(JsonProcessingException e) {
+            String field = e instanceof JsonMappingException m ? path(m) : "";
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            if (e instanceof UnrecognizedPropertyException u) {
+                return "Malformed request body: unknown field '" + u.getPropertyName() + "'";
+            }
+            if (e instanceof MismatchedInputException && !field.isEmpty()) {
+                return "Malformed request body: field '" + field + "' has the wrong type or format";
+            }
+            if (e instanceof MismatchedInputException) {
+                return "Malformed request body: expected a JSON object" + where;
+            }
+            if (e instanceof JsonMappingException && !field.isEmpty()) {
+                return "Malformed request body: field '" + field + "' is invalid";
+            }
+            return "Malformed request body: not valid JSON" + where;
+        }
+
+        private static String path(JsonMappingException e) {
+            StringBuilder out = new StringBuilder();
+            for (JsonMappingException.Reference ref : e.getPath()) {
+                if (ref.getFieldName() != null) {
+                    out.append(out.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    out.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return out.toString();
         }
     }
 
@@ -113,6 +160,9 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(Throwable e) {
             ContainerRequestContext ctx = request.get();
+            if (ours(e) != null) {
+                return ours(ours(e), ctx);
+            }
             LOG.error("unexpected error, request {}", RequestIdFilter.of(ctx), e);
             return respond(500, "INTERNAL_ERROR", "Internal server error", ctx);
         }

@@ -43,7 +43,7 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
      * in the logs; UUID.randomUUID draws on the one synchronised SecureRandom, where concurrent
      * requests queued for up to 27 ms (JFR monitor events under load, docs/benchmarks.md).
      */
-    static String mint() {
+    public static String mint() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;

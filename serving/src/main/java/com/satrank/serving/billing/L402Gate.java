@@ -3,7 +3,12 @@ package com.satrank.serving.billing;
 import com.satrank.l402.L402Tokens;
 import com.satrank.serving.api.ApiException;
 import com.satrank.serving.api.ApiKey;
+import com.satrank.serving.limits.ChallengeLimits;
+import com.satrank.serving.limits.FreeRouteLimits;
+import com.satrank.serving.limits.IpRateLimiter;
 import jakarta.annotation.Priority;
+import com.satrank.serving.api.ClientAddress;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -21,7 +26,8 @@ import org.jdbi.v3.core.Jdbi;
  * deposit; a macaroon credential is verified with no LND call and registered on first use (the
  * amount it paid, once, however many first uses race); then the route's price is debited in one
  * conditional UPDATE. An exhausted token gets 402 BALANCE_EXHAUSTED with a fresh challenge. On the
- * way out the balance headers are set, and a route's own 400 refunds the credit (bounded).
+ * way out the balance headers are set, and any 4xx the route answers (a bad parameter, a body too
+ * large, an unknown node) gives the credit back: a client pays for answers, not for refusals.
  */
 @Paid
 @Priority(Priorities.AUTHENTICATION)
@@ -36,7 +42,7 @@ public final class L402Gate implements ContainerRequestFilter, ContainerResponse
     private final ApiKey operator;
     private final Prices prices;
     private final Challenges challenges;
-    private final RefundBudget refunds;
+    private final ChallengeLimits issuance;
     private final BillingMetrics metrics;
     private final InstantSource clock;
 
@@ -44,13 +50,13 @@ public final class L402Gate implements ContainerRequestFilter, ContainerResponse
     private ResourceInfo resource;
 
     public L402Gate(Jdbi jdbi, L402Tokens tokens, ApiKey operator, Prices prices, Challenges challenges,
-                    BillingMetrics metrics, InstantSource clock) {
+                    ChallengeLimits issuance, BillingMetrics metrics, InstantSource clock) {
         this.jdbi = jdbi;
         this.tokens = tokens;
         this.operator = operator;
         this.prices = prices;
         this.challenges = challenges;
-        this.refunds = new RefundBudget(clock);
+        this.issuance = issuance;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -64,7 +70,7 @@ public final class L402Gate implements ContainerRequestFilter, ContainerResponse
         PresentedToken presented = PresentedToken.of(request.getHeaderString("Authorization"), tokens, clock.instant());
         switch (presented.status()) {
             case NONE -> {
-                request.abortWith(challenges.challenge(price, request, "PAYMENT_REQUIRED",
+                request.abortWith(challenge(price, request, "PAYMENT_REQUIRED",
                         "L402 payment required. Pay the invoice, then retry with Authorization: L402 <macaroon>:<preimage>."));
                 return;
             }
@@ -97,12 +103,22 @@ public final class L402Gate implements ContainerRequestFilter, ContainerResponse
                     + " the invoice, then POST /api/deposit with { paymentHash, preimage }.", 402);
         }
         metrics.rejected("BALANCE_EXHAUSTED");
-        var response = challenges.challenge(price, request, "BALANCE_EXHAUSTED", "L402 token has "
+        var response = challenge(price, request, "BALANCE_EXHAUSTED", "L402 token has "
                 + known.get().balanceCredits() + " credit(s) left and this route costs " + price
                 + ". Pay the new invoice, or drop the Authorization header for a fresh challenge.");
         response.getHeaders().putSingle("X-SatRank-Balance", known.get().balanceCredits());
         response.getHeaders().putSingle("X-SatRank-Balance-Max", known.get().maxCredits());
         request.abortWith(response);
+    }
+
+    /** A fresh challenge, unless this address or the server has had its share of invoices this minute. */
+    private Response challenge(int price, ContainerRequestContext request, String code, String message) {
+        IpRateLimiter.Decision allowed = issuance.tryIssue(ClientAddress.of(request));
+        if (!allowed.allowed()) {
+            metrics.rejected("RATE_LIMITED");
+            return FreeRouteLimits.tooMany(allowed, request, "payment challenges");
+        }
+        return challenges.challenge(price, request, code, message);
     }
 
     private ApiException reject(String code, String message) {
@@ -121,7 +137,7 @@ public final class L402Gate implements ContainerRequestFilter, ContainerResponse
             return;
         }
         BillingDao.Balance balance = (BillingDao.Balance) request.getProperty(BALANCE);
-        if (response.getStatus() == 400 && refunds.tryUse(token)) {
+        if (response.getStatus() >= 400 && response.getStatus() < 500) {
             int price = (Integer) request.getProperty(PRICE);
             balance = jdbi.withExtension(BillingDao.class, dao -> dao.refund(token, price)).orElse(balance);
         }

@@ -50,6 +50,11 @@ public class L402Config {
     @JsonProperty
     private Duration invoiceExpiry = Duration.minutes(10);
 
+    /** How long a challenge or deposit waits for LND's AddInvoice before answering 503. */
+    @NotNull
+    @JsonProperty
+    private Duration invoiceDeadline = Duration.seconds(5);
+
     public String macaroonSecret() {
         return macaroonSecret;
     }
@@ -84,6 +89,10 @@ public class L402Config {
 
     public java.time.Duration invoiceExpiry() {
         return invoiceExpiry.toJavaDuration();
+    }
+
+    public java.time.Duration invoiceDeadline() {
+        return invoiceDeadline.toJavaDuration();
     }
 
     /** The demo: a fresh secret and operator token each start, printed nowhere but the banner. */

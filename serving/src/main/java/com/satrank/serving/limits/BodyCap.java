@@ -3,6 +3,7 @@ package com.satrank.serving.limits;
 import com.satrank.serving.api.ApiException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -12,7 +13,11 @@ import java.io.InputStream;
 
 /**
  * Request bodies are capped: a declared Content-Length above the cap is refused before reading, and
- * a body without one stops being read at the cap. Either way a 413 PAYLOAD_TOO_LARGE.
+ * a body without one (chunked) stops being read at the cap. Either way a 413 PAYLOAD_TOO_LARGE,
+ * whichever reader (Jackson, a String) consumes the body: mappers look for these failures in the
+ * cause chain, since readers wrap what the stream throws. A body the server cannot read at all
+ * (a Content-Encoding that does not match the bytes, broken chunked framing, a client that
+ * vanishes) is the client's fault: 400 MALFORMED_REQUEST, never a 500.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 200)
@@ -28,13 +33,24 @@ public final class BodyCap implements ContainerRequestFilter {
         if (request.getLength() > maxBytes) {
             throw tooLarge();
         }
-        if (request.hasEntity()) {
+        boolean hasEntity;
+        try {
+            hasEntity = request.hasEntity(); // reads ahead, so an undecodable body fails here
+        } catch (ProcessingException e) {
+            throw unreadable();
+        }
+        if (hasEntity) {
             request.setEntityStream(new Bounded(request.getEntityStream()));
         }
     }
 
     private ApiException tooLarge() {
-        return new ApiException(413, "PAYLOAD_TOO_LARGE", "request body exceeds " + maxBytes + " bytes");
+        return new ApiException(413, "PAYLOAD_TOO_LARGE", "Request body exceeds " + maxBytes + " bytes");
+    }
+
+    private static ApiException unreadable() {
+        return new ApiException(400, "MALFORMED_REQUEST",
+                "Request body could not be read: check Content-Encoding and Transfer-Encoding");
     }
 
     private final class Bounded extends FilterInputStream {
@@ -45,15 +61,25 @@ public final class BodyCap implements ContainerRequestFilter {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
+        public int read() {
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException | RuntimeException e) {
+                throw unreadable();
+            }
             count(b < 0 ? 0 : 1);
             return b;
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+        public int read(byte[] buffer, int offset, int length) {
+            int n;
+            try {
+                n = super.read(buffer, offset, length);
+            } catch (IOException | RuntimeException e) {
+                throw unreadable();
+            }
             count(Math.max(0, n));
             return n;
         }

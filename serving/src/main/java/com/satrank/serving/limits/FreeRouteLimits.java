@@ -3,7 +3,7 @@ package com.satrank.serving.limits;
 import com.satrank.serving.api.ErrorMappers;
 import com.satrank.serving.billing.Paid;
 import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
+import com.satrank.serving.api.ClientAddress;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -13,10 +13,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.Set;
 
 /**
- * Per-address limits on the free {@code /api} routes (paid routes are limited by payment; health,
+ * Per-address limits on the free {@code /api} routes (paid routes are limited by payment, their
+ * challenges by {@link ChallengeLimits}; health,
  * metrics and the OpenAPI document by the monitoring that calls them): past the limit a 429
- * RATE_LIMITED with Retry-After. The address is the servlet's remote address, which Dropwizard takes
- * from X-Forwarded-For only when {@code useForwardedHeaders} is on (one trusted proxy in front).
+ * RATE_LIMITED with Retry-After. The address is {@link ClientAddress}'s.
  */
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class FreeRouteLimits implements ContainerRequestFilter {
@@ -25,9 +25,6 @@ public final class FreeRouteLimits implements ContainerRequestFilter {
 
     @Context
     private ResourceInfo resource;
-
-    @Context
-    private HttpServletRequest servlet;
 
     public FreeRouteLimits(IpRateLimiter limiter) {
         this.limiter = limiter;
@@ -39,12 +36,17 @@ public final class FreeRouteLimits implements ContainerRequestFilter {
                 || EXEMPT.contains(resource.getResourceClass().getSimpleName())) {
             return;
         }
-        IpRateLimiter.Decision d = limiter.tryConsume(servlet.getRemoteAddr());
+        IpRateLimiter.Decision d = limiter.tryConsume(ClientAddress.of(request));
         if (!d.allowed()) {
-            Response r = ErrorMappers.respond(429, "RATE_LIMITED",
-                    "Too many requests from this address; retry after " + d.retryAfterSeconds() + " s", request);
-            r.getHeaders().putSingle("Retry-After", d.retryAfterSeconds());
-            request.abortWith(r);
+            request.abortWith(tooMany(d, request, "requests from this address"));
         }
+    }
+
+    /** 429 RATE_LIMITED with Retry-After, in the envelope. */
+    public static Response tooMany(IpRateLimiter.Decision d, ContainerRequestContext request, String what) {
+        Response r = ErrorMappers.respond(429, "RATE_LIMITED",
+                "Too many " + what + "; retry after " + d.retryAfterSeconds() + " s", request);
+        r.getHeaders().putSingle("Retry-After", d.retryAfterSeconds());
+        return r;
     }
 }

@@ -59,10 +59,12 @@ final class AgentJson {
 
     record AgentDetail(Agent agent, BayesianJson bayesian, Score score, Double reachability, Trend trend,
                        LightningGraph lightningGraph) {
-        static AgentDetail from(NodeView n, java.util.Optional<ScoreRow> score, Trend trend) {
-            return new AgentDetail(new Agent(n.nodeId(), n.pubkey(), n.alias(), n.color(), n.firstSeenMs() / 1000,
-                    n.lastUpdateS(), "lightning_graph", n.stale(), liveRank(n)),
-                    score.map(BayesianJson::from).orElse(null), score.map(Score::from).orElse(null),
+        static AgentDetail from(NodeView n, java.util.Optional<ScoreRow> score, Trend trend, long nowMs) {
+            long firstSeen = n.firstSeenMs() / 1000;
+            // lastSeen is the node's own announcement time, which can predate our first sight of it
+            return new AgentDetail(new Agent(n.nodeId(), n.pubkey(), n.alias(), n.color(), firstSeen,
+                    Math.max(n.lastUpdateS(), firstSeen), "lightning_graph", n.stale(), liveRank(n)),
+                    score.map(s -> BayesianJson.from(s, nowMs)).orElse(null), score.map(Score::from).orElse(null),
                     score.map(ScoreRow::reachability).map(BayesianJson::r3).orElse(null), trend,
                     LightningGraph.from(n));
         }
@@ -71,14 +73,14 @@ final class AgentJson {
     /** GET /api/agent/{id}/verdict: the Bayesian block plus a sentence a person can read. */
     record VerdictJson(@com.fasterxml.jackson.annotation.JsonUnwrapped BayesianJson bayesian, String reason,
                        Double reachability) {
-        static VerdictJson from(java.util.Optional<ScoreRow> score, boolean known) {
+        static VerdictJson from(java.util.Optional<ScoreRow> score, boolean known, long nowMs) {
             if (!known) {
                 return new VerdictJson(BayesianJson.unknownNode(), "Agent not found in the SatRank index", null);
             }
             if (score.isEmpty()) {
                 return new VerdictJson(BayesianJson.unknownNode(), "Node known from the graph, not scored yet", null);
             }
-            BayesianJson b = BayesianJson.from(score.get());
+            BayesianJson b = BayesianJson.from(score.get(), nowMs);
             Double reachability = score.get().reachability() == null ? null : BayesianJson.r3(score.get().reachability());
             return new VerdictJson(b, String.format(java.util.Locale.ROOT,
                     "p_success=%.3f (n=%.1f, τ=7d) from payment probes and pathfinding; %s",

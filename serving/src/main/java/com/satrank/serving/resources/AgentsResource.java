@@ -24,6 +24,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class AgentsResource {
     private static final List<String> SORTS = List.of("pagerank");
 
+    private final java.time.InstantSource clock;
     private final Jdbi jdbi;
     private final java.util.function.Consumer<com.satrank.model.Pubkey> queried;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
@@ -33,8 +34,9 @@ public final class AgentsResource {
      * {@code json} is the application's mapper, used to serialise cached answers once.
      */
     public AgentsResource(Jdbi jdbi, java.util.function.Consumer<com.satrank.model.Pubkey> queried,
-                          com.fasterxml.jackson.databind.ObjectMapper json) {
+                          com.fasterxml.jackson.databind.ObjectMapper json, java.time.InstantSource clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
         this.queried = queried;
         this.json = json;
     }
@@ -117,7 +119,8 @@ public final class AgentsResource {
             var detail = jdbi.withExtension(NodeQueries.class, q -> q.byId(nodeId)
                             .map(n -> {
                                 var score = q.score(n.nodeId());
-                                return AgentJson.AgentDetail.from(n, score, trend(q, n.nodeId(), score));
+                                return AgentJson.AgentDetail.from(n, score, trend(q, n.nodeId(), score),
+                                        clock.millis());
                             }))
                     .orElseThrow(() -> ApiException.notFound("Agent not found: " + nodeId));
             cached = new CachedDetail(serialise(Envelope.of(detail)),
@@ -148,7 +151,7 @@ public final class AgentsResource {
         String nodeId = ref.nodeId().hex();
         var node = jdbi.withExtension(NodeQueries.class, q -> q.byId(nodeId));
         var verdict = jdbi.withExtension(NodeQueries.class, q -> AgentJson.VerdictJson.from(q.score(nodeId),
-                node.isPresent()));
+                node.isPresent(), clock.millis()));
         node.ifPresent(n -> queried.accept(com.satrank.model.Pubkey.fromHex(n.pubkey())));
         return Envelope.of(verdict);
     }

@@ -50,7 +50,7 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
                 false);
     }
 
-    static BayesianJson from(ScoreRow s) {
+    static BayesianJson from(ScoreRow s, long nowMs) {
         Map<String, Source> sources = new LinkedHashMap<>();
         sources.put("probe", source(s.probePSuccess(), s.probeCi95Low(), s.probeCi95High(), s.probeNObs()));
         sources.put("route", source(s.routePSuccess(), s.routeCi95Low(), s.routeCi95High(), s.routeNObs()));
@@ -68,7 +68,7 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
         return new BayesianJson(r3(s.pSuccess()), r3(s.ci95Low()), r3(s.ci95High()), r3(s.nObs()), s.verdict(), sources,
                 new Convergence(s.converged(), above, CONVERGENCE_THRESHOLD),
                 new RecentActivity(s.activity24h(), s.activity7d(), s.activity30d()), s.riskProfile(), s.timeConstantDays(),
-                s.lastEvidenceMs() / 1000, true);
+                s.lastEvidenceMs() / 1000, EvidenceRules.meaningful(s.nObs(), s.lastEvidenceMs(), nowMs));
     }
 
     private static Source source(Double p, Double lo, Double hi, Double n) {

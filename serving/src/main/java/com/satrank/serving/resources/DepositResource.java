@@ -8,7 +8,13 @@ import com.satrank.serving.api.ApiException;
 import com.satrank.serving.api.Envelope;
 import com.satrank.serving.billing.BillingDao;
 import com.satrank.serving.billing.InvoiceIssuer;
+import com.satrank.serving.limits.ChallengeLimits;
+import com.satrank.serving.limits.FreeRouteLimits;
+import com.satrank.serving.limits.IpRateLimiter;
+import com.satrank.serving.api.ClientAddress;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,11 +40,13 @@ public final class DepositResource {
     private static final String HEX64 = "[0-9a-f]{64}";
     private final Jdbi jdbi;
     private final InvoiceIssuer invoices;
+    private final ChallengeLimits issuance;
     private final long invoiceExpirySeconds;
 
-    public DepositResource(Jdbi jdbi, InvoiceIssuer invoices, long invoiceExpirySeconds) {
+    public DepositResource(Jdbi jdbi, InvoiceIssuer invoices, ChallengeLimits issuance, long invoiceExpirySeconds) {
         this.jdbi = jdbi;
         this.invoices = invoices;
+        this.issuance = issuance;
         this.invoiceExpirySeconds = invoiceExpirySeconds;
     }
 
@@ -76,7 +84,7 @@ public final class DepositResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Timed(name = "satrank_http_deposit", absolute = true)
-    public Response deposit(DepositRequest body) {
+    public Response deposit(DepositRequest body, @Context ContainerRequestContext request) {
         if (body == null) {
             throw ApiException.validation("Request must include either { amount } (phase 1) or { paymentHash, preimage } (phase 2)");
         }
@@ -86,13 +94,17 @@ public final class DepositResource {
         if (body.amount() == null) {
             throw ApiException.validation("Request must include either { amount } (phase 1) or { paymentHash, preimage } (phase 2)");
         }
-        return issue(body.amount());
+        return issue(body.amount(), request);
     }
 
-    private Response issue(long amount) {
+    private Response issue(long amount, ContainerRequestContext request) {
         if (amount < DepositTiers.MIN_SATS || amount > DepositTiers.MAX_SATS) {
             throw ApiException.validation("amount must be an integer between " + DepositTiers.MIN_SATS + " and "
                     + DepositTiers.MAX_SATS);
+        }
+        IpRateLimiter.Decision allowed = issuance.tryIssue(ClientAddress.of(request));
+        if (!allowed.allowed()) {
+            return FreeRouteLimits.tooMany(allowed, request, "invoices");
         }
         DepositTiers.Tier tier = DepositTiers.forAmount(amount).orElseThrow();
         long credits = DepositTiers.credits(amount, tier);
@@ -100,7 +112,9 @@ public final class DepositResource {
         String hash = HexFormat.of().formatHex(invoice.paymentHash());
         jdbi.useExtension(BillingDao.class, dao -> dao.insertDepositInvoice(
                 new BillingDao.DepositInvoice(hash, amount, tier.tierId(), credits)));
-        return Response.status(402).entity(Envelope.of(new Issued(invoice.bolt11(), hash, amount, credits, tier.tierId(),
+        return Response.status(402)
+                .header("WWW-Authenticate", "L402 invoice=\"" + invoice.bolt11() + "\"")
+                .entity(Envelope.of(new Issued(invoice.bolt11(), hash, amount, credits, tier.tierId(),
                 tier.rateSatsPerRequest(), tier.discountPct(), invoiceExpirySeconds,
                 "Pay the invoice, then call POST /api/deposit with { paymentHash, preimage } to activate your balance."
                         + " Use Authorization: L402 deposit:<preimage> on paid endpoints."))).build();

@@ -29,7 +29,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import com.satrank.model.Sat;
+import java.time.InstantSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -43,12 +44,20 @@ public final class PaidResource {
     static final int MAX_BATCH = 100;
 
     private final Jdbi jdbi;
-    /** Caller → target pathfinding, or null when LND is not available to this process. */
-    private final BiFunction<Pubkey, Pubkey, Optional<IntentDecision.Path>> pathfinding;
+    /** Caller → target pathfinding for an amount, or null when LND is not available to this process. */
+    private final Pathfinding pathfinding;
+    private final InstantSource clock;
 
-    public PaidResource(Jdbi jdbi, BiFunction<Pubkey, Pubkey, Optional<IntentDecision.Path>> pathfinding) {
+    /** A route from caller to target able to carry the amount; empty when LND could not be asked. */
+    @FunctionalInterface
+    public interface Pathfinding {
+        Optional<IntentDecision.Path> route(Pubkey caller, Pubkey target, Sat amount);
+    }
+
+    public PaidResource(Jdbi jdbi, Pathfinding pathfinding, InstantSource clock) {
         this.jdbi = jdbi;
         this.pathfinding = pathfinding;
+        this.clock = clock;
     }
 
     record Reports(long total, long successes, long failures, long timeouts, long proven, Double successRate) {
@@ -71,7 +80,7 @@ public final class PaidResource {
             NodeQueries q = h.attach(NodeQueries.class);
             return q.byId(nodeId).map(n -> {
                 Optional<ScoreRow> score = q.score(nodeId);
-                return new Profile(AgentJson.AgentDetail.from(n, score, null),
+                return new Profile(AgentJson.AgentDetail.from(n, score, null, clock.millis()),
                         Reports.from(h.attach(ReportQueries.class).forNode(nodeId)));
             });
         }).orElseThrow(() -> ApiException.notFound("Agent not found: " + nodeId));
@@ -105,7 +114,8 @@ public final class PaidResource {
             for (int i = 0; i < refs.size(); i++) {
                 String nodeId = refs.get(i).nodeId().hex();
                 verdicts.add(new BatchVerdict(body.ids().get(i), nodeId,
-                        AgentJson.VerdictJson.from(q.score(nodeId), q.byId(nodeId).isPresent())));
+                        AgentJson.VerdictJson.from(q.score(nodeId), q.byId(nodeId).isPresent(),
+                                clock.millis())));
             }
             return verdicts;
         });
@@ -141,7 +151,9 @@ public final class PaidResource {
         String nodeId = target.nodeId().hex();
         var known = jdbi.withExtension(NodeQueries.class, q -> q.byId(caller.nodeId().hex()).isPresent());
         Optional<ScoreRow> score = jdbi.withExtension(NodeQueries.class, q -> q.score(nodeId));
-        IntentDecision.Path path = known && pathfinding != null ? pathfinding.apply(caller, target).orElse(null) : null;
+        IntentDecision.Path path = known && pathfinding != null ? pathfinding.route(caller, target,
+                new Sat(body.amountSats() == null ? IntentDecision.DEFAULT_AMOUNT_SATS : body.amountSats())).orElse(null)
+                : null;
         double p = score.map(ScoreRow::pSuccess).orElse(0.5);
         Verdict verdict = score.map(ScoreRow::verdict).orElse(Verdict.INSUFFICIENT);
         Double reachability = score.map(ScoreRow::reachability).orElse(null);

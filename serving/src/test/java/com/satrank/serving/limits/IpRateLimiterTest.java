@@ -33,4 +33,19 @@ class IpRateLimiterTest {
         assertThat(limiter.tryConsume("10.0.0.1").allowed()).isTrue();
         assertThat(limiter.tryConsume("10.0.0.1").allowed()).isFalse();
     }
+
+    @Test
+    void a_flood_of_new_addresses_never_resets_a_limited_one() {
+        IpRateLimiter limiter = new IpRateLimiter(2, TimeMeter.SYSTEM_NANOTIME, 1_000);
+        assertThat(limiter.tryConsume("victim-attacker").allowed()).isTrue();
+        assertThat(limiter.tryConsume("victim-attacker").allowed()).isTrue();
+        assertThat(limiter.tryConsume("victim-attacker").allowed()).isFalse();
+        for (int i = 0; i < 5_000; i++) {
+            limiter.tryConsume("10.1." + (i / 256) + "." + (i % 256));
+            if (i % 100 == 0) {
+                assertThat(limiter.tryConsume("victim-attacker").allowed()).as("still limited after %d others", i).isFalse();
+            }
+        }
+        assertThat(limiter.tracked()).as("state stays bounded").isLessThanOrEqualTo(1_000);
+    }
 }
