@@ -1,5 +1,9 @@
 package com.satrank.serving;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.satrank.lndclient.LndEndpoint;
 import com.satrank.log.EventLogs;
 import com.satrank.log.LogStream;
@@ -60,6 +64,11 @@ public final class ApiProcess implements AutoCloseable {
         ApiProcess process = new ApiProcess();
         var jersey = env.jersey();
         JsonErrorHandler.install(env);
+        // bodies follow the schema: 1.5 is not an integer and "5" is not a number
+        var json = env.getObjectMapper().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            json.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
         jersey.register(new RequestIdFilter());
         jersey.register(new ClientAddress());
         jersey.register(new NulGuard());

@@ -99,8 +99,14 @@ public final class L402Gate implements ContainerRequestFilter, ContainerResponse
         Optional<BillingDao.Balance> known = jdbi.withExtension(BillingDao.class, dao -> dao.balance(hash));
         if (known.isEmpty() || !known.get().kind().equals(kind)) {
             // only a deposit can be unknown here: a verified macaroon was registered above
-            throw reject("TOKEN_UNKNOWN", "No deposit with that preimage. Call POST /api/deposit with { amount }, pay"
-                    + " the invoice, then POST /api/deposit with { paymentHash, preimage }.", 402);
+            // a 402 always says how to pay (WWW-Authenticate): here, a fresh per-request challenge
+            metrics.rejected("TOKEN_UNKNOWN");
+            var response = challenge(price, request, "TOKEN_UNKNOWN", "No deposit with that preimage. Call POST"
+                    + " /api/deposit with { amount }, pay the invoice, then POST /api/deposit with { paymentHash,"
+                    + " preimage }; or pay this route's invoice.");
+            response.getHeaders().putSingle("X-SatRank-Balance", 0);
+            request.abortWith(response);
+            return;
         }
         metrics.rejected("BALANCE_EXHAUSTED");
         var response = challenge(price, request, "BALANCE_EXHAUSTED", "L402 token has "
@@ -122,12 +128,8 @@ public final class L402Gate implements ContainerRequestFilter, ContainerResponse
     }
 
     private ApiException reject(String code, String message) {
-        return reject(code, message, 401);
-    }
-
-    private ApiException reject(String code, String message, int status) {
         metrics.rejected(code);
-        return new ApiException(status, code, message);
+        return new ApiException(401, code, message);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.satrank.serving.api.ApiException;
 record Paging(int limit, int offset) {
     static final int MAX_LIMIT = 100;
     static final int MAX_OFFSET = 100_000;
+    private static final java.util.regex.Pattern ASCII_INTEGER = java.util.regex.Pattern.compile("-?[0-9]{1,9}");
 
     static Paging parse(String limit, String offset, int defaultLimit) {
         int l = parseInt("limit", limit, defaultLimit, 1, MAX_LIMIT);
@@ -17,12 +18,12 @@ record Paging(int limit, int offset) {
         if (raw == null || raw.isEmpty()) {
             return fallback;
         }
-        int value;
-        try {
-            value = Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
+        String digits = raw.trim();
+        // ASCII digits only: Integer.parseInt also takes other scripts' digits, which the schema does not
+        if (!ASCII_INTEGER.matcher(digits).matches()) {
             throw ApiException.validation(name + " must be an integer, got \"" + abbreviate(raw) + "\"");
         }
+        int value = Integer.parseInt(digits);
         if (value < min || value > max) {
             throw ApiException.validation(name + " must be between " + min + " and " + max + ", got " + value);
         }

@@ -117,7 +117,7 @@ public final class ReportResource {
         if (raw == null) {
             throw ApiException.validation("outcome is required (success, failure or timeout)");
         }
-        return switch (raw.toLowerCase(Locale.ROOT)) {
+        return switch (raw) {
             case "success" -> PaymentReported.Outcome.SUCCESS;
             case "failure" -> PaymentReported.Outcome.FAILURE;
             case "timeout" -> PaymentReported.Outcome.TIMEOUT;
