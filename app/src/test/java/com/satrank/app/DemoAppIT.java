@@ -289,8 +289,36 @@ class DemoAppIT {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         Set<String> names = PrometheusText.parse(metrics.raw().body());
-        assertThat(names).contains("satrank_http_agents_top_count", "satrank_log_appended_bytes_graph")
-                .anyMatch(n -> n.startsWith("satrank_lnd_call_DescribeGraph"));
+        assertThat(names).contains("satrank_http_request_duration_seconds_bucket",
+                "satrank_http_request_duration_seconds_count", "satrank_log_appended_bytes_total",
+                "satrank_lnd_call_duration_seconds_count", "satrank_pipeline_lag_events", "satrank_l402_rejected_total",
+                "satrank_http_refused_total", "jvm_memory_used_bytes");
+        assertThat(metrics.raw().body()).contains("route=\"/api/agents/top\"")
+                .contains("satrank_http_refused_total{reason=\"payload_too_large\"} 0");
+        promtoolAccepts(metrics.raw().body());
+        // the dashboard and the alert rules only name series this process exports
+        java.nio.file.Path repo = java.nio.file.Path.of(System.getProperty("user.dir")).getParent();
+        for (String file : java.util.List.of("docker/grafana/dashboards/satrank.json", "docker/prometheus/alerts.yml")) {
+            java.util.regex.Matcher named = java.util.regex.Pattern.compile("satrank_[a-z_]+")
+                    .matcher(java.nio.file.Files.readString(repo.resolve(file)));
+            while (named.find()) {
+                assertThat(names).as(file).anyMatch(n -> n.equals(named.group()) || n.startsWith(named.group() + "_"));
+            }
+        }
+    }
+
+    /** promtool (Debian's prometheus package, installed by .ci/run) finds nothing to warn about. */
+    private static void promtoolAccepts(String exposition) throws Exception {
+        boolean installed = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, "promtool")));
+        org.junit.jupiter.api.Assumptions.assumeTrue(installed, "promtool not installed (.ci/run installs it)");
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        try (var in = promtool.getOutputStream()) {
+            in.write(exposition.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String out = new String(promtool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(promtool.waitFor()).as(out).isZero();
+        assertThat(out.strip()).as("promtool warnings").isEmpty();
     }
 
     @Test

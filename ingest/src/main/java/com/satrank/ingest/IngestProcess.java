@@ -1,6 +1,6 @@
 package com.satrank.ingest;
 
-import com.codahale.metrics.MetricRegistry;
+import com.satrank.metrics.Metrics;
 import com.satrank.ingest.config.IngestConfig;
 import com.satrank.ingest.config.ProbeConfig;
 import com.satrank.ingest.graph.GraphCrawlLoop;
@@ -58,7 +58,7 @@ public final class IngestProcess implements AutoCloseable {
      * @param payMacaroon the pay macaroon for probes, or blank: the prober is off
      */
     public static IngestProcess create(IngestConfig ingest, ProbeConfig probe, LndEndpoint endpoint, String payMacaroon,
-                                       EventLogs logs, MetricRegistry metrics, InstantSource clock) {
+                                       EventLogs logs, Metrics metrics, InstantSource clock) {
         LndStatus status = new LndStatus(metrics);
         LndGraphClient client = new LndGraphClient(endpoint, status);
         AtomicReference<LndInfo> info = new AtomicReference<>();

@@ -1,7 +1,9 @@
 package com.satrank.lndclient;
 
-import com.codahale.metrics.MetricRegistry;
-import java.util.concurrent.TimeUnit;
+import com.satrank.metrics.Metrics;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,27 +14,35 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LndStatus {
     static final int DEGRADED_AFTER = 3;
 
-    private final MetricRegistry metrics;
+    /** The calls our clients make, so their error counters read 0 before the first failure. */
+    static final List<String> METHODS = List.of("GetInfo", "DescribeGraph", "QueryRoutes", "SendToRouteV2",
+            "AddInvoice", "LookupInvoice");
+
+    private final Histogram calls;
+    private final Counter errors;
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final AtomicLong successes = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastError = "";
 
-    public LndStatus(MetricRegistry metrics) {
-        this.metrics = metrics;
+    public LndStatus(Metrics metrics) {
+        this.calls = metrics.histogram("satrank_lnd_call_duration_seconds",
+                "Successful LND gRPC calls by method and their duration", Metrics.LATENCY_SECONDS, "method");
+        this.errors = metrics.counter("satrank_lnd_call_errors_total", "Failed LND gRPC calls by method", "method");
+        METHODS.forEach(m -> errors.labelValues(m));
     }
 
     public void recordSuccess(String method, long nanos) {
         consecutiveFailures.set(0);
         successes.incrementAndGet();
-        metrics.timer(MetricRegistry.name("satrank_lnd_call", method)).update(nanos, TimeUnit.NANOSECONDS);
+        calls.labelValues(method).observe(nanos / 1e9);
     }
 
     public void recordFailure(String method, String code) {
         consecutiveFailures.incrementAndGet();
         failures.incrementAndGet();
         lastError = method + ": " + code;
-        metrics.counter(MetricRegistry.name("satrank_lnd_errors", method)).inc();
+        errors.labelValues(method).inc();
     }
 
     public String state() {

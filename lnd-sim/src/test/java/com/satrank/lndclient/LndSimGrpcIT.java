@@ -3,7 +3,6 @@ package com.satrank.lndclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.codahale.metrics.MetricRegistry;
 import com.satrank.lnd.lnrpc.LightningGrpc;
 import com.satrank.lnd.lnrpc.NodeInfoRequest;
 import com.satrank.lndsim.LndSimServer;
@@ -42,7 +41,7 @@ class LndSimGrpcIT {
 
     @Test
     void readonly_macaroon_reads_info_and_the_whole_graph() {
-        LndStatus status = new LndStatus(new MetricRegistry());
+        LndStatus status = new LndStatus(com.satrank.metrics.Metrics.detached());
         try (LndGraphClient client = new LndGraphClient(endpoint(SimMacaroons.READONLY), status)) {
             LndInfo info = client.getInfo();
             assertThat(info.alias()).isEqualTo("satrank-sim-lnd");
@@ -92,7 +91,7 @@ class LndSimGrpcIT {
 
     @Test
     void invoice_macaroon_may_not_read_the_graph() {
-        LndStatus status = new LndStatus(new MetricRegistry());
+        LndStatus status = new LndStatus(com.satrank.metrics.Metrics.detached());
         try (LndGraphClient client = new LndGraphClient(endpoint(SimMacaroons.INVOICE), status)) {
             assertThatThrownBy(client::describeGraph).isInstanceOf(LndUnavailableException.class)
                     .hasMessageContaining("PERMISSION_DENIED");
@@ -105,14 +104,14 @@ class LndSimGrpcIT {
         Path forged = other.resolve("forged.macaroon");
         java.nio.file.Files.write(forged, new byte[40]);
         LndEndpoint e = new LndEndpoint("localhost", sim.port(), sim.tlsCertPath(), forged, Duration.ofSeconds(5));
-        try (LndGraphClient client = new LndGraphClient(e, new LndStatus(new MetricRegistry()))) {
+        try (LndGraphClient client = new LndGraphClient(e, new LndStatus(com.satrank.metrics.Metrics.detached()))) {
             assertThatThrownBy(client::getInfo).hasMessageContaining("verification failed");
         }
     }
 
     @Test
     void unreachable_lnd_is_a_typed_failure_and_degrades_status_not_a_crash() {
-        LndStatus status = new LndStatus(new MetricRegistry());
+        LndStatus status = new LndStatus(com.satrank.metrics.Metrics.detached());
         LndEndpoint closed = new LndEndpoint("localhost", 1, sim.tlsCertPath(), sim.macaroonPath(SimMacaroons.READONLY),
                 Duration.ofSeconds(2));
         try (LndGraphClient client = new LndGraphClient(closed, status)) {

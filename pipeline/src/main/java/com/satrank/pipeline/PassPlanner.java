@@ -37,7 +37,7 @@ public final class PassPlanner {
     private long writtenAsOf;
     private long lastPassAsOf = Long.MIN_VALUE;
     private long previousPassDay = Long.MIN_VALUE;
-    private long skipped;
+    private volatile long skipped; // read by metrics while a drain runs
 
     /**
      * @param writtenAsOf    the last pass the store holds ({@link Long#MIN_VALUE} for none)

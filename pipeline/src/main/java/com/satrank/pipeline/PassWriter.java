@@ -34,10 +34,10 @@ final class PassWriter {
     private final Map<String, ScoreRow> writtenScores = new HashMap<>();
     private GraphMetrics.Result metrics;
     private long metricsSnapshotId = -1;
-    private long passesWritten;
+    private volatile long passesWritten;
     private long fullPassesWritten;
-    private long passNanos;
-    private long writeNanos;
+    private volatile long passNanos;
+    private volatile long writeNanos;
 
     PassWriter(ScoreStore store, ScoringParams params, ScoringFold fold) {
         this.store = store;

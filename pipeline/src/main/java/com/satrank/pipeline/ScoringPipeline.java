@@ -52,8 +52,10 @@ public final class ScoringPipeline {
     private final Map<LogStream, LoggedEvent> witnesses = new EnumMap<>(LogStream.class);
     private final List<ReadAheadReader> readers = new ArrayList<>();
     private ScoringParams params = ScoringParams.DEFAULT;
-    private PassPlanner planner;
-    private PassWriter writer;
+    // volatile: metrics read the counts behind them from another thread while a drain runs
+    private volatile PassPlanner planner;
+    private volatile PassWriter writer;
+    private final java.util.concurrent.atomic.AtomicLongArray readIndex = initialReadIndex();
     private MergedTailer tailer;
     private PassPlanner.Pass unwritten;
     private boolean readAhead;
@@ -163,6 +165,7 @@ public final class ScoringPipeline {
             }
             tailer.consume(next.get());
             positions.put(next.get().stream(), logged.position());
+            readIndex.set(next.get().stream().ordinal(), logged.position().index());
             eventsRead++;
             if (fold.apply(logged)) {
                 wrote += pass(eventTimeMs);
@@ -237,11 +240,11 @@ public final class ScoringPipeline {
     }
 
     /** Passes written by this process, and the wall time they took (metrics, scoring, the write). */
-    public synchronized long passesWritten() {
+    public long passesWritten() {
         return writer == null ? 0 : writer.passesWritten();
     }
 
-    public synchronized double passSeconds() {
+    public double passSeconds() {
         return writer == null ? 0 : writer.passSeconds();
     }
 
@@ -251,7 +254,7 @@ public final class ScoringPipeline {
     }
 
     /** Passes a replay did not write because a later pass in the same drain replaced them. */
-    public synchronized long passesSkipped() {
+    public long passesSkipped() {
         return planner == null ? 0 : planner.skipped();
     }
 
@@ -262,6 +265,19 @@ public final class ScoringPipeline {
 
     public GraphState state() {
         return fold.state();
+    }
+
+    /** The last event of this stream this process has read (folded); safe to read while a drain runs. */
+    public LogPosition readPosition(LogStream stream) {
+        return new LogPosition(readIndex.get(stream.ordinal()));
+    }
+
+    private static java.util.concurrent.atomic.AtomicLongArray initialReadIndex() {
+        var index = new java.util.concurrent.atomic.AtomicLongArray(LogStream.values().length);
+        for (int i = 0; i < index.length(); i++) {
+            index.set(i, LogPosition.BEFORE_START.index());
+        }
+        return index;
     }
 
     /** This stream's position as of the last pass this process read up to. */

@@ -1,6 +1,5 @@
 package com.satrank.pipeline;
 
-import com.codahale.metrics.MetricRegistry;
 import com.satrank.ingest.graph.GraphCrawler;
 import com.satrank.lndclient.LndEndpoint;
 import com.satrank.lndclient.LndGraphClient;
@@ -41,10 +40,10 @@ public final class GraphLogFixtures {
                 new LndSimSettings("127.0.0.1", 0, dataDir.resolve("sim"), 99, nodes, channels, null), clock);
              LndGraphClient client = new LndGraphClient(new LndEndpoint("localhost", sim.port(), sim.tlsCertPath(),
                      sim.macaroonPath(SimMacaroons.READONLY), Duration.ofSeconds(30)),
-                     new LndStatus(new MetricRegistry()));
+                     new LndStatus(com.satrank.metrics.Metrics.detached()));
              ProbeClient probeClient = new ProbeClient(new LndEndpoint("localhost", sim.port(), sim.tlsCertPath(),
                      sim.macaroonPath(SimMacaroons.READONLY), Duration.ofSeconds(30)), sim.macaroonPath(SimMacaroons.PAY),
-                     new LndStatus(new MetricRegistry()));
+                     new LndStatus(com.satrank.metrics.Metrics.detached()));
              ChronicleEventLog log = ChronicleEventLog.open(dataDir, LogStream.GRAPH, clock);
              ChronicleEventLog probeLog = ChronicleEventLog.open(dataDir, LogStream.PROBES, clock)) {
             GraphCrawler crawler = new GraphCrawler(client, log.appender("ingest", null), clock, Duration.ofHours(6));

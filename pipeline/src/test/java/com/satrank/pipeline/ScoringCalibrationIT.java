@@ -2,7 +2,6 @@ package com.satrank.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.codahale.metrics.MetricRegistry;
 import com.satrank.ingest.graph.GraphCrawler;
 import com.satrank.lndclient.LndEndpoint;
 import com.satrank.lndclient.LndGraphClient;
@@ -45,9 +44,9 @@ class ScoringCalibrationIT {
         long started = System.nanoTime();
         try (LndSimServer sim = LndSimServer.start(
                 new LndSimSettings("127.0.0.1", 0, dir.resolve("sim"), 2026, NODES, NODES * 3, null), clock);
-             LndGraphClient graph = new LndGraphClient(endpoint(sim), new LndStatus(new MetricRegistry()));
+             LndGraphClient graph = new LndGraphClient(endpoint(sim), new LndStatus(com.satrank.metrics.Metrics.detached()));
              ProbeClient probes = new ProbeClient(endpoint(sim), sim.macaroonPath(SimMacaroons.PAY),
-                     new LndStatus(new MetricRegistry()));
+                     new LndStatus(com.satrank.metrics.Metrics.detached()));
              ChronicleEventLog graphLog = ChronicleEventLog.open(dir.resolve("data"), LogStream.GRAPH, clock);
              ChronicleEventLog probeLog = ChronicleEventLog.open(dir.resolve("data"), LogStream.PROBES, clock)) {
             GraphCrawler crawler = new GraphCrawler(graph, graphLog.appender("ingest", null), clock, Duration.ofDays(1));

@@ -2,7 +2,6 @@ package com.satrank.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.codahale.metrics.MetricRegistry;
 import com.satrank.ingest.graph.GraphCrawler;
 import com.satrank.lndclient.LndEndpoint;
 import com.satrank.lndclient.LndGraphClient;
@@ -56,9 +55,9 @@ class ScoringDeterminismIT {
         Random random = new Random(11);
         try (LndSimServer sim = LndSimServer.start(
                 new LndSimSettings("127.0.0.1", 0, dir.resolve("sim"), 77, 800, 2400, null), clock);
-             LndGraphClient graph = new LndGraphClient(endpoint(sim), new LndStatus(new MetricRegistry()));
+             LndGraphClient graph = new LndGraphClient(endpoint(sim), new LndStatus(com.satrank.metrics.Metrics.detached()));
              ProbeClient probes = new ProbeClient(endpoint(sim), sim.macaroonPath(SimMacaroons.PAY),
-                     new LndStatus(new MetricRegistry()));
+                     new LndStatus(com.satrank.metrics.Metrics.detached()));
              ChronicleEventLog graphLog = ChronicleEventLog.open(data, LogStream.GRAPH, clock);
              ChronicleEventLog probeLog = ChronicleEventLog.open(data, LogStream.PROBES, clock)) {
             GraphCrawler crawler = new GraphCrawler(graph, graphLog.appender("ingest", null), clock, Duration.ofHours(6));

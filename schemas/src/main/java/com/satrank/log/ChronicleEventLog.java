@@ -46,6 +46,8 @@ public final class ChronicleEventLog implements Closeable {
         this.stream = stream;
     }
 
+    private final java.util.concurrent.atomic.AtomicLong undecodableTotal = new java.util.concurrent.atomic.AtomicLong();
+
     public static ChronicleEventLog open(Path dataDir, LogStream stream, InstantSource clock) {
         ChronicleQueue queue = SingleChronicleQueueBuilder.single(dataDir.resolve(stream.dirName()).toFile())
                 .rollCycle(RollCycles.FAST_DAILY)
@@ -137,6 +139,11 @@ public final class ChronicleEventLog implements Closeable {
 
     public long bytesAppended() {
         return bytesAppended.get();
+    }
+
+    /** Documents any reader of this log skipped as undecodable, since it was opened. */
+    public long undecodableEvents() {
+        return undecodableTotal.get();
     }
 
     public long eventsAppended() {
@@ -231,6 +238,7 @@ public final class ChronicleEventLog implements Closeable {
                         return Optional.of(new LoggedEvent(new LogPosition(dc.index()), event.get()));
                     }
                     undecodable++;
+                    undecodableTotal.incrementAndGet();
                 }
             }
         }

@@ -28,8 +28,11 @@ import com.satrank.serving.resources.ReportResource;
 import com.satrank.serving.resources.StatsResource;
 import io.dropwizard.core.setup.Environment;
 import io.github.bucket4j.TimeMeter;
-import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import com.satrank.metrics.Metrics;
+import com.satrank.serving.api.HttpMetrics;
+import java.util.LinkedHashMap;
+import java.util.function.DoubleSupplier;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
@@ -58,7 +61,7 @@ public final class ApiProcess implements AutoCloseable {
      * @param expectedSchema the migration version health expects, or null without a database
      * @param agentRoutes    the API's routes, or null for health and metrics only
      */
-    public static ApiProcess register(Environment env, LimitsConfig limits, String apiKey, Jdbi jdbi,
+    public static ApiProcess register(Environment env, Metrics metrics, LimitsConfig limits, String apiKey, Jdbi jdbi,
                                       String expectedSchema, LndView lnd, EventLogs logs, InstantSource clock,
                                       AgentRoutes agentRoutes) {
         ApiProcess process = new ApiProcess();
@@ -69,6 +72,7 @@ public final class ApiProcess implements AutoCloseable {
         for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             json.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
+        jersey.register(new HttpMetrics(metrics));
         jersey.register(new RequestIdFilter());
         jersey.register(new ClientAddress());
         jersey.register(new NulGuard());
@@ -85,26 +89,27 @@ public final class ApiProcess implements AutoCloseable {
         jersey.register(new HealthResource(jdbi, expectedSchema, lnd,
                 Map.of(LogStream.GRAPH, logs.graph(), LogStream.PROBES, logs.probes(), LogStream.REPORTS, logs.reports()),
                 clock));
-        PrometheusRegistry prometheus = new PrometheusRegistry();
-        // Jersey adds a "<name>.total" timer beside each @Timed "<name>"; Prometheus strips the
-        // _total suffix, so exporting both would collide. The per-method timer alone is enough.
-        DropwizardExports.builder().dropwizardRegistry(env.metrics())
-                .metricFilter((name, metric) -> !name.endsWith(".total"))
-                .register(prometheus);
-        jersey.register(new MetricsResource(prometheus, apiKey));
+        // the process's own Prometheus metrics, not Dropwizard's registry (camelCase names, no labels)
+        JvmMetrics.builder().register(metrics.registry());
+        Map<String, DoubleSupplier> bytes = new LinkedHashMap<>();
+        Map<String, DoubleSupplier> events = new LinkedHashMap<>();
+        for (LogStream stream : LogStream.values()) {
+            bytes.put(stream.dirName(), () -> logs.get(stream).bytesAppended());
+            events.put(stream.dirName(), () -> logs.get(stream).eventsAppended());
+        }
+        metrics.counter("satrank_log_appended_bytes_total", "Bytes this process appended to each log", "stream", bytes);
+        metrics.counter("satrank_log_appended_events_total", "Events this process appended to each log", "stream",
+                events);
+        jersey.register(new MetricsResource(metrics.registry(), apiKey));
         jersey.register(new OpenApiResource());
-        env.metrics().gauge("satrank_log_appended_bytes_graph", () -> logs.graph()::bytesAppended);
-        env.metrics().gauge("satrank_log_appended_events_graph", () -> logs.graph()::eventsAppended);
-        env.metrics().gauge("satrank_log_appended_bytes_probes", () -> logs.probes()::bytesAppended);
-        env.metrics().gauge("satrank_log_appended_events_probes", () -> logs.probes()::eventsAppended);
         if (agentRoutes != null) {
             jersey.register(new AgentsResource(jdbi, new QueryRecorder(logs.queries().appender("serving", null), clock),
                     env.getObjectMapper(), clock));
             jersey.register(new StatsResource(jdbi));
-            var tokenReporters = Billing.register(agentRoutes.l402(), limits, agentRoutes.apiKey(), env, jdbi, clock,
+            var tokenReporters = Billing.register(agentRoutes.l402(), limits, agentRoutes.apiKey(), env, metrics, jdbi, clock,
                     agentRoutes.lnd(), agentRoutes.invoiceMacaroon(), process.owned::push);
             jersey.register(new ReportResource(new ReportIntake(logs.reports(), logs.reports().appender("serving", null),
-                    clock), agentRoutes.apiKey(), env.metrics(), tokenReporters::reporter));
+                    clock), agentRoutes.apiKey(), metrics, tokenReporters::reporter));
         }
         return process;
     }

@@ -1,6 +1,7 @@
 package com.satrank.serving;
 
 import com.satrank.serving.billing.BillingMetrics;
+import com.satrank.metrics.Metrics;
 import com.satrank.serving.billing.Challenges;
 import com.satrank.serving.billing.GuardedInvoices;
 import com.satrank.serving.config.LimitsConfig;
@@ -56,7 +57,8 @@ final class Billing {
      * @param lnd             LND (readonly macaroon) for pathfinding, or null
      * @param invoiceMacaroon the invoice macaroon for challenges and deposits, or null (paid routes answer 503)
      */
-    static TokenReporters register(L402Config l402, LimitsConfig limits, String apiKey, Environment env, Jdbi jdbi,
+    static TokenReporters register(L402Config l402, LimitsConfig limits, String apiKey, Environment env, Metrics telemetry,
+                                   Jdbi jdbi,
                                    InstantSource clock, LndEndpoint lnd, Path invoiceMacaroon,
                                    Consumer<AutoCloseable> own) {
         if (l402.production()) {
@@ -73,18 +75,19 @@ final class Billing {
             LOG.warn("L402_MACAROON_SECRET not set: using a random one; macaroons issued now die with this process");
         }
         L402Tokens tokens = new L402Tokens(SecretsCheck.secretBytes(secret), "satrank", "satrank");
-        LndStatus status = new LndStatus(env.metrics());
+        LndStatus status = new LndStatus(telemetry);
         GuardedInvoices issuer = new GuardedInvoices(issuer(lnd, invoiceMacaroon, l402, status, own),
                 l402.invoiceDeadline(), BREAKER_OPEN_FOR);
-        env.metrics().gauge("satrank_lnd_invoice_breaker_state", () -> issuer::state);
+        telemetry.gauge("satrank_lnd_invoice_breaker_state",
+                "LND invoice circuit breaker: 0 closed, 1 open (challenges answer 503), 2 half-open", issuer::state);
         ChallengeLimits issuance = new ChallengeLimits(limits.challengesPerMinutePerAddress(),
                 limits.challengesPerMinute(), TimeMeter.SYSTEM_NANOTIME);
-        BillingMetrics metrics = new BillingMetrics(env.metrics());
+        BillingMetrics metrics = new BillingMetrics(telemetry);
         Challenges challenges = new Challenges(issuer, tokens, l402.tokenLifetime(), l402.invoiceExpiry(), metrics, clock);
         Prices prices = Prices.of(l402.profilePriceSats(), l402.verdictsPriceSats(), l402.intentPriceSats());
         env.jersey().register(new L402Gate(jdbi, tokens, ApiKey.of(l402.operatorToken()), prices, challenges, issuance,
                 metrics, clock));
-        env.jersey().register(new DepositResource(jdbi, issuer, issuance, l402.invoiceExpiry().toSeconds()));
+        env.jersey().register(new DepositResource(jdbi, issuer, issuance, metrics, l402.invoiceExpiry().toSeconds()));
         env.jersey().register(new PaidResource(jdbi, pathfinding(lnd, status, own), clock));
         return new TokenReporters(jdbi, tokens, clock);
     }

@@ -1,6 +1,8 @@
 package com.satrank.app.runtime;
 
 import com.satrank.app.config.ProcessMode;
+import com.satrank.metrics.Metrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import com.satrank.app.config.SatRankConfiguration;
 import com.satrank.db.Database;
 import com.satrank.db.Migrations;
@@ -56,6 +58,7 @@ public final class Processes {
         }
         EventLogs logs = EventLogs.open(dataDir, clock);
         manage(env, logs);
+        Metrics metrics = new Metrics(new PrometheusRegistry());
 
         SimFiles sim = mode.sim() ? startSim(config, env, dataDir, clock) : null;
         LndView lndView = LndView.disabled();
@@ -63,12 +66,13 @@ public final class Processes {
             LndEndpoint endpoint = sim != null ? sim.readonly() : endpoint(config.lnd());
             String payMacaroon = sim != null ? sim.payMacaroon().toString() : config.probe().payMacaroonPath();
             IngestProcess ingest = IngestProcess.create(config.ingest(), config.probe(), endpoint, payMacaroon, logs,
-                    env.metrics(), clock);
+                    metrics, clock);
             env.lifecycle().manage(managed(ingest::start, ingest));
             lndView = new LndView(ingest.lndStatus(), ingest::lndInfo);
         }
         if (mode.pipeline()) {
-            PipelineProcess pipeline = PipelineProcess.create(jdbi, logs, config.scoring().params(), clock);
+            PipelineProcess pipeline = PipelineProcess.create(jdbi, logs, config.scoring().params(), metrics,
+                    clock);
             env.lifecycle().manage(managed(pipeline::start, pipeline));
         }
         ApiProcess.AgentRoutes agentRoutes = null;
@@ -78,8 +82,8 @@ public final class Processes {
             agentRoutes = new ApiProcess.AgentRoutes(config.apiKey(), config.l402(), lnd,
                     invoiceMacaroon.isBlank() ? null : Path.of(invoiceMacaroon));
         }
-        manage(env, ApiProcess.register(env, config.limits(), config.apiKey(), jdbi, expectedSchema, lndView, logs, clock,
-                agentRoutes));
+        manage(env, ApiProcess.register(env, metrics, config.limits(), config.apiKey(), jdbi, expectedSchema, lndView,
+                logs, clock, agentRoutes));
         if (mode == ProcessMode.DEMO) {
             env.lifecycle().addServerLifecycleListener(DemoBanner::print);
         }

@@ -100,7 +100,8 @@ class DeploymentFilesTest {
 
     @Test
     void files_compose_mounts_exist_and_the_dashboard_is_provisioned() throws Exception {
-        for (String f : List.of("docker/prometheus/prometheus.yml", "docker/grafana/provisioning/datasources/prometheus.yml",
+        for (String f : List.of("docker/prometheus/prometheus.yml", "docker/prometheus/alerts.yml",
+                "docker/grafana/provisioning/datasources/prometheus.yml",
                 "docker/grafana/provisioning/dashboards/satrank.yml", "docker/grafana/dashboards/satrank.json")) {
             assertThat(REPO.resolve(f)).exists();
         }
@@ -110,11 +111,20 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void alert_rules_and_prometheus_config_pass_promtool() throws Exception {
+        Shell.requireTool("promtool");
+        var rules = Shell.run(REPO, Map.of(), List.of("promtool", "check", "rules", "docker/prometheus/alerts.yml"));
+        assertThat(rules.exit()).as(rules.out() + rules.err()).isZero();
+        assertThat(rules.out()).contains("SUCCESS");
+    }
+
+    @Test
     void compose_and_prometheus_files_pass_yamllint() throws Exception {
         Shell.requireTool("yamllint");
         var r = Shell.run(REPO, Map.of(), List.of("yamllint", "-d",
                 "{extends: relaxed, rules: {line-length: {max: 140}}}", "docker/compose.yml",
-                "docker/prometheus/prometheus.yml", "docker/grafana/provisioning", "config/satrank.yml"));
+                "docker/prometheus/prometheus.yml", "docker/prometheus/alerts.yml", "docker/grafana/provisioning",
+                "config/satrank.yml"));
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
     }
 

@@ -2,7 +2,6 @@ package com.satrank.ingest.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.codahale.metrics.MetricRegistry;
 import com.satrank.events.v1.Event;
 import com.satrank.lndclient.LndEndpoint;
 import com.satrank.lndclient.LndGraphClient;
@@ -31,7 +30,7 @@ class GraphCrawlerIT {
                 new LndSimSettings("127.0.0.1", 0, dir.resolve("sim"), 11, 2000, 6000, null), clock);
              LndGraphClient client = new LndGraphClient(new LndEndpoint("localhost", sim.port(), sim.tlsCertPath(),
                      sim.macaroonPath(SimMacaroons.READONLY), Duration.ofSeconds(20)),
-                     new LndStatus(new MetricRegistry()));
+                     new LndStatus(com.satrank.metrics.Metrics.detached()));
              ChronicleEventLog log = ChronicleEventLog.open(dir.resolve("data"), LogStream.GRAPH, clock)) {
             GraphCrawler crawler = new GraphCrawler(client, log.appender("ingest", null), clock, Duration.ofHours(24));
 

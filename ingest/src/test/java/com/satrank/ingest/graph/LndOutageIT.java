@@ -11,7 +11,6 @@ import com.satrank.lndclient.LndUnavailableException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.codahale.metrics.MetricRegistry;
 import com.satrank.ingest.graph.GraphCrawler;
 import com.satrank.lndsim.LndSimServer;
 import com.satrank.lndsim.LndSimSettings;
@@ -41,7 +40,7 @@ class LndOutageIT {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-01T00:00:00Z"));
         LndSimSettings settings = new LndSimSettings("127.0.0.1", port, dir.resolve("sim"), 3, 200, 600, null);
         LndSimServer sim = LndSimServer.start(settings, clock);
-        LndStatus status = new LndStatus(new MetricRegistry());
+        LndStatus status = new LndStatus(com.satrank.metrics.Metrics.detached());
         LndEndpoint endpoint = new LndEndpoint("localhost", port, sim.tlsCertPath(),
                 sim.macaroonPath(SimMacaroons.READONLY), Duration.ofSeconds(5));
         try (ChronicleEventLog log = ChronicleEventLog.open(dir.resolve("data"), LogStream.GRAPH, clock);

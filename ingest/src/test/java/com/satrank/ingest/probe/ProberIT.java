@@ -5,7 +5,6 @@ import com.satrank.model.Sat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.codahale.metrics.MetricRegistry;
 import com.satrank.events.v1.ProbeCompleted;
 import com.satrank.ingest.graph.GraphCrawler;
 import com.satrank.lndclient.LndEndpoint;
@@ -40,9 +39,9 @@ class ProberIT {
         MutableClock clock = new MutableClock(Instant.parse("2026-04-01T00:00:00Z"));
         try (LndSimServer sim = LndSimServer.start(
                 new LndSimSettings("127.0.0.1", 0, dir.resolve("sim"), 12, 600, 1800, null), clock);
-             LndGraphClient graph = new LndGraphClient(endpoint(sim, SimMacaroons.READONLY), new LndStatus(new MetricRegistry()));
+             LndGraphClient graph = new LndGraphClient(endpoint(sim, SimMacaroons.READONLY), new LndStatus(com.satrank.metrics.Metrics.detached()));
              ProbeClient probes = new ProbeClient(endpoint(sim, SimMacaroons.READONLY),
-                     sim.macaroonPath(SimMacaroons.PAY), new LndStatus(new MetricRegistry()));
+                     sim.macaroonPath(SimMacaroons.PAY), new LndStatus(com.satrank.metrics.Metrics.detached()));
              ChronicleEventLog graphLog = ChronicleEventLog.open(dir.resolve("data"), LogStream.GRAPH, clock);
              ChronicleEventLog probeLog = ChronicleEventLog.open(dir.resolve("data"), LogStream.PROBES, clock)) {
             GraphCrawler crawler = new GraphCrawler(graph, graphLog.appender("ingest", null), clock, Duration.ofDays(1));
@@ -88,7 +87,7 @@ class ProberIT {
         try (LndSimServer sim = LndSimServer.start(
                 new LndSimSettings("127.0.0.1", 0, dir, 12, 100, 300, null), clock);
              ProbeClient probes = new ProbeClient(endpoint(sim, SimMacaroons.READONLY),
-                     sim.macaroonPath(SimMacaroons.READONLY), new LndStatus(new MetricRegistry()))) {
+                     sim.macaroonPath(SimMacaroons.READONLY), new LndStatus(com.satrank.metrics.Metrics.detached()))) {
             String target = sim.graph().pubkeys().get(1);
             var route = probes.queryRoutes(Pubkey.fromHex(target), new Sat(1000));
             assertThat(route).isPresent();

@@ -1,44 +1,62 @@
 package com.satrank.serving.billing;
 
-import com.codahale.metrics.Counter;
-import com.codahale.metrics.Meter;
-import com.codahale.metrics.MetricRegistry;
-import java.util.Locale;
+import com.satrank.metrics.Metrics;
+import io.prometheus.metrics.core.metrics.Counter;
+import java.util.List;
 
 /**
- * L402 in Dropwizard metrics (exported as Prometheus): challenges issued, tokens redeemed (first use
- * of a paid macaroon, deposit redemptions), paid requests debited, rejections per reason (one meter
- * each, since the exporter has no labels), and revenue in sats as tokens come into use.
+ * L402 in Prometheus metrics: challenges issued, tokens redeemed (first use of a paid macaroon, and
+ * deposit redemptions) with the sats they brought, paid requests debited, and refusals by code.
+ * Every series exists at 0 from the start.
  */
 public final class BillingMetrics {
-    private final MetricRegistry registry;
-    private final Meter challenges;
-    private final Meter redemptions;
-    private final Meter debits;
-    private final Counter revenueSats;
+    /** The refusal codes the gate answers with. */
+    static final List<String> REFUSALS = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(com.satrank.l402.L402Rejection.values()).map(com.satrank.l402.L402Rejection::code),
+            java.util.stream.Stream.of("TOKEN_UNKNOWN", "BALANCE_EXHAUSTED", "RATE_LIMITED")).distinct().toList();
 
-    public BillingMetrics(MetricRegistry registry) {
-        this.registry = registry;
-        this.challenges = registry.meter("satrank_l402_challenges");
-        this.redemptions = registry.meter("satrank_l402_redemptions");
-        this.debits = registry.meter("satrank_l402_debits");
-        this.revenueSats = registry.counter("satrank_l402_revenue_sats");
+    private final Counter challenges;
+    private final Counter redemptions;
+    private final Counter debits;
+    private final Counter revenueSats;
+    private final Counter rejected;
+
+    public BillingMetrics(Metrics metrics) {
+        this.challenges = metrics.counter("satrank_l402_challenges_total", "L402 challenges (invoices) issued");
+        this.redemptions = metrics.counter("satrank_l402_redemptions_total",
+                "Tokens that came into use: first use of a paid challenge, or a deposit redeemed", "kind");
+        this.debits = metrics.counter("satrank_l402_debits_total", "Paid requests debited from a token");
+        this.revenueSats = metrics.counter("satrank_l402_revenue_sats_total",
+                "Sats of the tokens that came into use", "kind");
+        this.rejected = metrics.counter("satrank_l402_rejected_total", "Paid-route requests refused, by code", "code");
+        for (String kind : List.of("challenge", "deposit")) {
+            redemptions.labelValues(kind);
+            revenueSats.labelValues(kind);
+        }
+        REFUSALS.forEach(code -> rejected.labelValues(code));
     }
 
     void challenge() {
-        challenges.mark();
+        challenges.inc();
     }
 
+    /** A paid challenge's token used for the first time. */
     void redeemed(long sats) {
-        redemptions.mark();
-        revenueSats.inc(sats);
+        redemptions.labelValues("challenge").inc();
+        revenueSats.labelValues("challenge").inc(sats);
+    }
+
+    /** A deposit invoice paid and redeemed for credits. */
+    public void depositRedeemed(long sats) {
+        redemptions.labelValues("deposit").inc();
+        revenueSats.labelValues("deposit").inc(sats);
     }
 
     void debit() {
-        debits.mark();
+        debits.inc();
     }
 
     void rejected(String code) {
-        registry.meter("satrank_l402_rejected_" + code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")).mark();
+        rejected.labelValues(code).inc();
     }
 }

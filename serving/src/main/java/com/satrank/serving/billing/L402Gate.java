@@ -1,5 +1,6 @@
 package com.satrank.serving.billing;
 
+import com.satrank.serving.api.Paid;
 import com.satrank.l402.L402Tokens;
 import com.satrank.serving.api.ApiException;
 import com.satrank.serving.api.ApiKey;

@@ -1,5 +1,6 @@
 package com.satrank.serving.billing;
 
+import com.satrank.serving.api.PaidRoute;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package com.satrank.serving.limits;
 
 import com.satrank.serving.api.ErrorMappers;
-import com.satrank.serving.billing.Paid;
+import com.satrank.serving.api.Paid;
 import jakarta.annotation.Priority;
 import com.satrank.serving.api.ClientAddress;
 import jakarta.ws.rs.Priorities;

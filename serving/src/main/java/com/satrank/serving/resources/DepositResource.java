@@ -7,6 +7,7 @@ import com.satrank.model.Sha256;
 import com.satrank.serving.api.ApiException;
 import com.satrank.serving.api.Envelope;
 import com.satrank.serving.billing.BillingDao;
+import com.satrank.serving.billing.BillingMetrics;
 import com.satrank.serving.billing.InvoiceIssuer;
 import com.satrank.serving.limits.ChallengeLimits;
 import com.satrank.serving.limits.FreeRouteLimits;
@@ -41,9 +42,12 @@ public final class DepositResource {
     private final Jdbi jdbi;
     private final InvoiceIssuer invoices;
     private final ChallengeLimits issuance;
+    private final BillingMetrics metrics;
     private final long invoiceExpirySeconds;
 
-    public DepositResource(Jdbi jdbi, InvoiceIssuer invoices, ChallengeLimits issuance, long invoiceExpirySeconds) {
+    public DepositResource(Jdbi jdbi, InvoiceIssuer invoices, ChallengeLimits issuance, BillingMetrics metrics,
+                           long invoiceExpirySeconds) {
+        this.metrics = metrics;
         this.jdbi = jdbi;
         this.invoices = invoices;
         this.issuance = issuance;
@@ -131,6 +135,9 @@ public final class DepositResource {
                         + " only invoices from POST /api/deposit { amount } can be redeemed"));
         boolean fresh = jdbi.withExtension(BillingDao.class,
                 dao -> dao.redeemDeposit(hash, invoice.credits(), invoice.tierId()));
+        if (fresh) {
+            metrics.depositRedeemed(invoice.amountSats());
+        }
         BillingDao.Balance balance = jdbi.withExtension(BillingDao.class, dao -> dao.balance(hash)).orElseThrow();
         DepositTiers.Tier tier = DepositTiers.forAmount(invoice.amountSats()).orElseThrow();
         return Response.status(fresh ? 201 : 200).entity(Envelope.of(new Redeemed(balance.balanceCredits(),

@@ -2,7 +2,7 @@ package com.satrank.serving.resources;
 
 import com.satrank.model.EvidenceRules;
 
-import com.codahale.metrics.MetricRegistry;
+import com.satrank.metrics.Metrics;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.satrank.events.v1.PaymentReported;
@@ -38,15 +38,17 @@ public final class ReportResource {
 
     private final ReportIntake intake;
     private final ApiKey apiKey;
-    private final MetricRegistry metrics;
+    private final io.prometheus.metrics.core.metrics.Counter reports;
     /** (Authorization header, target) → reporter id of an L402 token that asked about the target. */
     private final java.util.function.BiFunction<String, Pubkey, java.util.Optional<String>> tokenReporter;
 
-    public ReportResource(ReportIntake intake, String apiKey, MetricRegistry metrics,
+    public ReportResource(ReportIntake intake, String apiKey, Metrics metrics,
                           java.util.function.BiFunction<String, Pubkey, java.util.Optional<String>> tokenReporter) {
         this.intake = intake;
         this.apiKey = ApiKey.of(apiKey);
-        this.metrics = metrics;
+        this.reports = metrics.counter("satrank_reports_total", "Reports accepted (201), by proof", "proof");
+        reports.labelValues("proven");
+        reports.labelValues("unverified");
         this.tokenReporter = tokenReporter;
     }
 
@@ -94,7 +96,7 @@ public final class ReportResource {
         if (accepted.isEmpty()) {
             throw new ApiException(409, "DUPLICATE_REPORT", "this reporter already reported this target this hour");
         }
-        metrics.counter(proof.proven() ? "satrank_reports_proven" : "satrank_reports_unverified").inc();
+        reports.labelValues(proof.proven() ? "proven" : "unverified").inc();
         return Response.status(201).entity(Envelope.of(Map.of(
                 "reportId", String.valueOf(accepted.get().position().index()),
                 "proven", proof.proven(),

@@ -1,8 +1,9 @@
 package com.satrank.serving.billing;
 
+import com.satrank.serving.api.Paid;
+import com.satrank.serving.api.PaidRoute;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.codahale.metrics.MetricRegistry;
 import com.satrank.l402.L402Tokens;
 import com.satrank.serving.api.ApiException;
 import com.satrank.serving.api.ApiKey;
@@ -44,7 +45,7 @@ class L402GateLndDownTest {
         CALLS.incrementAndGet();
         throw ApiException.unavailable("LND is unreachable, no invoice can be issued now; retry shortly");
     };
-    private static final BillingMetrics METRICS = new BillingMetrics(new MetricRegistry());
+    private static final BillingMetrics METRICS = new BillingMetrics(com.satrank.metrics.Metrics.detached());
     private static final L402Tokens TOKENS = new L402Tokens(new byte[32], "satrank", "test");
     private static final ResourceExtension RESOURCES = ResourceExtension.builder()
             .addResource(new PaidThing())

@@ -1,4 +1,4 @@
-package com.satrank.serving.billing;
+package com.satrank.serving.api;
 
 /** The routes SatRank sells; prices come from configuration. */
 public enum PaidRoute {

@@ -1,4 +1,4 @@
-package com.satrank.serving.billing;
+package com.satrank.serving.api;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
