@@ -45,6 +45,11 @@ public class LndSimCommand extends Command {
     }
 
     @Override
+    public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable e) {
+        OperatorErrors.report(cli, e);
+    }
+
+    @Override
     public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
         java.util.List<String> action = ns.getList("action");
         if (action.size() == 1 && "truth".equals(action.get(0))) {

@@ -38,6 +38,19 @@ public class ReplayCommand extends ConfiguredCommand<SatRankConfiguration> {
 
     @Override
     protected void run(Bootstrap<SatRankConfiguration> bootstrap, Namespace ns, SatRankConfiguration config) {
+        // arguments first: a bad one is refused in one line before any database starts
+        java.time.Instant asOf = asOf(ns.getString("as_of"));
+        ScoringParams configured = config.scoring().params();
+        ScoringParams scoring = new ScoringParams(
+                ns.getDouble("prior") == null ? configured.prior() : ns.getDouble("prior"),
+                ns.getInt("time_constant_days") == null ? configured.timeConstant()
+                        : java.time.Duration.ofDays(ns.getInt("time_constant_days")));
+        if (!scoring.equals(configured) && !ns.getBoolean("dry_run")) {
+            // The pipeline would carry on with the config's parameters and mix the two.
+            throw new IllegalArgumentException("--prior and --time-constant-days only try parameters out (with"
+                    + " --dry-run); to adopt them, set scoring.prior / scoring.timeConstantDays in the config,"
+                    + " restart the pipeline with it and replay with that config");
+        }
         try (Database db = Database.open(config.database(), java.nio.file.Path.of(config.dataDir()))) {
             Migrations.migrate(db.url(), db.user(), db.password());
             Replay replay = new Replay(db.url(), db.user(), db.password(), Path.of(config.dataDir()));
@@ -50,18 +63,6 @@ public class ReplayCommand extends ConfiguredCommand<SatRankConfiguration> {
             });
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             System.err.println("replaying the logs under " + config.dataDir() + " into schema " + Replay.SCHEMA + " …");
-            java.time.Instant asOf = ns.getString("as_of") == null ? null : java.time.Instant.parse(ns.getString("as_of"));
-            ScoringParams configured = config.scoring().params();
-            ScoringParams scoring = new ScoringParams(
-                    ns.getDouble("prior") == null ? configured.prior() : ns.getDouble("prior"),
-                    ns.getInt("time_constant_days") == null ? configured.timeConstant()
-                            : java.time.Duration.ofDays(ns.getInt("time_constant_days")));
-            if (!scoring.equals(configured) && !ns.getBoolean("dry_run")) {
-                // The pipeline would carry on with the config's parameters and mix the two.
-                throw new IllegalArgumentException("--prior and --time-constant-days only try parameters out (with"
-                        + " --dry-run); to adopt them, set scoring.prior / scoring.timeConstantDays in the config,"
-                        + " restart the pipeline with it and replay with that config");
-            }
             System.err.printf(Locale.ROOT, "scoring: prior %s, time constant %d days%n", scoring.prior(),
                     scoring.timeConstantDays());
             Replay.Diff diff;
@@ -86,6 +87,18 @@ public class ReplayCommand extends ConfiguredCommand<SatRankConfiguration> {
             }
             done.set(true);
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        }
+    }
+
+    private static java.time.Instant asOf(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--as-of must be an ISO-8601 instant such as 2026-12-01T00:00:00Z, got "
+                    + raw);
         }
     }
 

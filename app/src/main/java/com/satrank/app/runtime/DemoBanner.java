@@ -9,7 +9,8 @@ final class DemoBanner {
     private DemoBanner() {
     }
 
-    static void print(Server server) {
+    /** {@code simPort}, {@code simDir}: where this demo's lnd-sim listens and keeps its credentials. */
+    static void print(Server server, int simPort, java.nio.file.Path simDir, String apiKey) {
         int port = 8080;
         for (var connector : server.getConnectors()) {
             if (connector instanceof ServerConnector c && "application".equals(c.getName())) {
@@ -29,15 +30,16 @@ final class DemoBanner {
                   curl -s %1$s/api/stats
                   curl -s %1$s/metrics | head
                   curl -s -X POST %1$s/api/report -H 'Content-Type: application/json' \\
-                       -H 'X-API-Key: demo-api-key-not-for-production' \\
+                       -H 'X-API-Key: %3$s' \\
                        -d '{"target":"<publicKey>","outcome":"success","amountSats":1000}'
 
                 Buy a paid answer over L402 (402 → pay with lnd-sim → retry → 200):
                   curl -s %1$s/api/profile/<publicKey>          # note data.macaroon, data.invoice
-                  java -jar app/target/satrank.jar lnd-sim pay <invoice>   # prints the preimage
+                  java -jar app/target/satrank.jar lnd-sim --port %4$d --dir %2$s pay <invoice>
+                                                                # prints the preimage
                   curl -s %1$s/api/profile/<publicKey> -H 'Authorization: L402 <macaroon>:<preimage>'
                 or all three at once: scripts/l402-purchase.sh
                 ==============================================================================
-                """.formatted(base));
+                """.formatted(base, simDir.toAbsolutePath(), apiKey, simPort));
     }
 }

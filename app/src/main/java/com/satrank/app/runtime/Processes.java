@@ -85,7 +85,9 @@ public final class Processes {
         manage(env, ApiProcess.register(env, metrics, config.limits(), config.apiKey(), jdbi, expectedSchema, lndView,
                 logs, clock, agentRoutes));
         if (mode == ProcessMode.DEMO) {
-            env.lifecycle().addServerLifecycleListener(DemoBanner::print);
+            SimFiles simFiles = sim;
+            env.lifecycle().addServerLifecycleListener(server -> DemoBanner.print(server, simFiles.readonly().port(),
+                    simFiles.payMacaroon().getParent(), config.apiKey()));
         }
     }
 
