@@ -2,19 +2,26 @@ package com.satrank.pipeline;
 
 import com.satrank.runtime.RepeatingTask;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Drains the pipeline on its own thread, pausing {@code idle} whenever it has caught up. */
+/** Drains on its own thread, pausing {@code idle} whenever it has caught up. */
 public final class PipelineLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineLoop.class);
 
-    private final ScoringPipeline pipeline;
-    private final Duration idle;
-    private final RepeatingTask task = new RepeatingTask("pipeline", this::drain);
+    /** One drain: reads what the logs hold (until {@code stop} says so) and returns the passes written. */
+    @FunctionalInterface
+    public interface Drain {
+        int drain(BooleanSupplier stop);
+    }
 
-    public PipelineLoop(ScoringPipeline pipeline, Duration idle) {
-        this.pipeline = pipeline;
+    private final Drain drain;
+    private final Duration idle;
+    private final RepeatingTask task = new RepeatingTask("pipeline", this::step);
+
+    public PipelineLoop(Drain drain, Duration idle) {
+        this.drain = drain;
         this.idle = idle;
     }
 
@@ -22,12 +29,11 @@ public final class PipelineLoop implements AutoCloseable {
         task.start();
     }
 
-    private Duration drain() {
+    private Duration step() {
         try {
-            int wrote = pipeline.drain(task::stopping);
+            int wrote = drain.drain(task::stopping);
             if (wrote > 0) {
-                LOG.info("pipeline wrote {} snapshot(s); {} nodes as of snapshot {}", wrote,
-                        pipeline.state().nodes().size(), pipeline.state().appliedSnapshotId());
+                LOG.info("pipeline wrote {} pass(es)", wrote);
             }
         } catch (RuntimeException e) {
             // Postgres down or similar: nothing was committed; the next drain retries the same

@@ -136,7 +136,7 @@ public final class Replay {
     public void swap() {
         try {
             jdbi(url).useTransaction(h -> {
-                if (!WriterLock.tryInTransaction(h)) {
+                if (!WriterLock.tryInTransaction(h, "replay swap")) {
                     throw new IllegalStateException("a pipeline is running against this database: stop it, then"
                             + " replay again (or use --dry-run to compare without swapping)");
                 }

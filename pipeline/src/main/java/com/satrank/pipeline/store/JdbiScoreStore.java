@@ -2,14 +2,25 @@ package com.satrank.pipeline.store;
 
 import com.satrank.log.LogPosition;
 import com.satrank.log.LogStream;
+import com.satrank.db.WriterLock;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@link ScoreStore} on Postgres through JDBI: one transaction per write, checkpoint included. */
+/**
+ * {@link ScoreStore} on Postgres through JDBI: one transaction per write, checkpoint included; with
+ * a writer lock, each write first proves the lock's epoch is still current (fencing).
+ */
 public final class JdbiScoreStore implements ScoreStore {
     private final Jdbi jdbi;
+    private final WriterLock fence;
 
+    /** Unfenced: a replay's own schema, or a test's private database. */
     public JdbiScoreStore(Jdbi jdbi) {
+        this(jdbi, null);
+    }
+
+    public JdbiScoreStore(Jdbi jdbi, WriterLock fence) {
         this.jdbi = jdbi;
+        this.fence = fence;
     }
 
     @Override
@@ -27,6 +38,9 @@ public final class JdbiScoreStore implements ScoreStore {
     @Override
     public void write(PassOutput pass) {
         jdbi.useTransaction(handle -> {
+            if (fence != null) {
+                fence.assertHolds(handle);
+            }
             NodeDao dao = handle.attach(NodeDao.class);
             if (pass.keepOnly() != null) {
                 String[] keep = pass.keepOnly().toArray(new String[0]);
