@@ -43,7 +43,7 @@ public final class IngestProcess implements AutoCloseable {
     private final AtomicLong lastAskedMs;
 
     private IngestProcess(LndGraphClient graphClient, GraphCrawlLoop crawl, ProbeClient probeClient, ProbeLoop probes,
-                          LndStatus status, AtomicReference<LndInfo> info, InstantSource clock) {
+                          LndStatus status, AtomicReference<LndInfo> info, AtomicLong lastAsked, InstantSource clock) {
         this.graphClient = graphClient;
         this.crawl = crawl;
         this.probeClient = probeClient;
@@ -51,7 +51,7 @@ public final class IngestProcess implements AutoCloseable {
         this.status = status;
         this.info = info;
         this.clock = clock;
-        this.lastAskedMs = new AtomicLong(clock.millis());
+        this.lastAskedMs = lastAsked;
     }
 
     /**
@@ -62,21 +62,29 @@ public final class IngestProcess implements AutoCloseable {
         LndStatus status = new LndStatus(metrics);
         LndGraphClient client = new LndGraphClient(endpoint, status);
         AtomicReference<LndInfo> info = new AtomicReference<>();
-        byte[] lndPubkey = new byte[0];
         try {
             info.set(client.getInfo());
-            lndPubkey = info.get().identity().toBytes();
         } catch (RuntimeException e) {
             LOG.warn("LND not reachable at start ({}); crawling will retry", e.getMessage());
         }
-        GraphCrawler crawler = new GraphCrawler(client, logs.graph().appender("ingest", lndPubkey), clock,
+        // asked at start; when that failed, the next append may ask again at once
+        AtomicLong lastAsked = new AtomicLong(clock.millis() - (info.get() == null ? INFO_REFRESH_MS : 0));
+        // events name the node they come from; one that was away at start is asked again (≤ every 30 s)
+        java.util.function.Supplier<byte[]> lndPubkey = () -> {
+            LndInfo known = info.get();
+            if (known == null) {
+                known = refreshed(client, info, lastAsked, clock).orElse(null);
+            }
+            return known == null ? new byte[0] : known.identity().toBytes();
+        };
+        GraphCrawler crawler = new GraphCrawler(client, logs.graph().appenderFor("ingest", lndPubkey), clock,
                 ingest.keyframeEvery());
         GraphCrawlLoop crawl = new GraphCrawlLoop(crawler, ingest.crawlInterval());
         ProbeClient probeClient = null;
         ProbeLoop probes = null;
         if (!payMacaroon.isBlank()) {
             probeClient = new ProbeClient(endpoint, Path.of(payMacaroon), status);
-            Prober prober = new Prober(probeClient, logs.probes().appender("prober", lndPubkey), crawler::lastNodePubkeys,
+            Prober prober = new Prober(probeClient, logs.probes().appenderFor("prober", lndPubkey), crawler::lastNodePubkeys,
                     new RecentlyQueried(logs.queries(), clock, probe.minInterval().multipliedBy(2)), clock,
                     new ProbeSettings(probe.targetsPerCycle(), probe.minInterval(), probe.concurrency(),
                             probe.cycleInterval().multipliedBy(10)));
@@ -84,7 +92,7 @@ public final class IngestProcess implements AutoCloseable {
         } else {
             LOG.info("probe.payMacaroonPath not set: the prober is off");
         }
-        return new IngestProcess(client, crawl, probeClient, probes, status, info, clock);
+        return new IngestProcess(client, crawl, probeClient, probes, status, info, lastAsked, clock);
     }
 
     public void start() {
@@ -100,11 +108,16 @@ public final class IngestProcess implements AutoCloseable {
 
     /** LND's identity as last seen, refreshed at most every 30 s; the last known one when LND is away. */
     public Optional<LndInfo> lndInfo() {
+        return refreshed(graphClient, info, lastAskedMs, clock);
+    }
+
+    private static Optional<LndInfo> refreshed(LndGraphClient client, AtomicReference<LndInfo> info, AtomicLong lastAsked,
+                                               InstantSource clock) {
         long now = clock.millis();
-        long last = lastAskedMs.get();
-        if (now - last >= INFO_REFRESH_MS && lastAskedMs.compareAndSet(last, now)) {
+        long last = lastAsked.get();
+        if (now - last >= INFO_REFRESH_MS && lastAsked.compareAndSet(last, now)) {
             try {
-                info.set(graphClient.getInfo());
+                info.set(client.getInfo());
             } catch (RuntimeException e) {
                 // health reports the status; the last known identity is still worth showing
             }

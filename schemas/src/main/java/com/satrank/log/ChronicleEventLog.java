@@ -62,11 +62,16 @@ public final class ChronicleEventLog implements Closeable {
 
     /** An appender for one writer; it is safe to share, appends are serialised. */
     public EventAppender appender(String process, byte[] lndPubkey) {
-        Source source = Source.newBuilder()
-                .setProcess(process)
-                .setLndPubkey(com.google.protobuf.ByteString.copyFrom(lndPubkey == null ? new byte[0] : lndPubkey))
-                .build();
-        return new StampingAppender(source);
+        byte[] fixed = lndPubkey == null ? new byte[0] : lndPubkey.clone();
+        return appenderFor(process, () -> fixed);
+    }
+
+    /**
+     * An appender whose events name the LND node {@code lndPubkey} gives at each append (empty bytes
+     * while unknown): a process that started while LND was away stamps its identity once it is known.
+     */
+    public EventAppender appenderFor(String process, java.util.function.Supplier<byte[]> lndPubkey) {
+        return new StampingAppender(process, lndPubkey);
     }
 
     /** A tailer for one reading thread; closed by its reader, or by {@link #close} at the latest. */
@@ -165,14 +170,30 @@ public final class ChronicleEventLog implements Closeable {
     }
 
     private final class StampingAppender implements EventAppender {
-        private final Source source;
+        private final String process;
+        private final java.util.function.Supplier<byte[]> lndPubkey;
+        private volatile Source source;
 
-        StampingAppender(Source source) {
-            this.source = source;
+        StampingAppender(String process, java.util.function.Supplier<byte[]> lndPubkey) {
+            this.process = process;
+            this.lndPubkey = lndPubkey;
+        }
+
+        /** The source stamp, rebuilt only when the node's identity changed (it is asked outside the log's lock). */
+        private Source source() {
+            byte[] key = lndPubkey.get();
+            com.google.protobuf.ByteString pubkey = com.google.protobuf.ByteString.copyFrom(key == null ? new byte[0] : key);
+            Source current = source;
+            if (current == null || !current.getLndPubkey().equals(pubkey)) {
+                current = Source.newBuilder().setProcess(process).setLndPubkey(pubkey).build();
+                source = current;
+            }
+            return current;
         }
 
         @Override
         public LogPosition append(Event.Builder event) {
+            Source source = source();
             long index;
             int length;
             synchronized (appendLock) {

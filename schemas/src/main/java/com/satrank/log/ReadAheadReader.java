@@ -24,13 +24,20 @@ public final class ReadAheadReader implements EventReader, AutoCloseable {
     private boolean ended;
 
     public ReadAheadReader(ChronicleEventLog log) {
-        thread = new Thread(() -> readAll(log), "read-ahead-" + log.stream().dirName());
+        this(log.stream().dirName(), () -> log.tailer().seekAfter(LogPosition.BEFORE_START));
+    }
+
+    /** Reads what {@code source} opens (on the read-ahead thread, which also closes it). */
+    ReadAheadReader(String name, java.util.function.Supplier<? extends EventReader> source) {
+        thread = new Thread(() -> readAll(source), "read-ahead-" + name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void readAll(ChronicleEventLog log) {
-        try (ChronicleEventLog.Tailer tailer = log.tailer().seekAfter(LogPosition.BEFORE_START)) {
+    private void readAll(java.util.function.Supplier<? extends EventReader> source) {
+        EventReader tailer = null;
+        try {
+            tailer = source.get();
             while (true) {
                 List<LoggedEvent> batch = new ArrayList<>(BATCH);
                 Optional<LoggedEvent> next;
@@ -49,7 +56,18 @@ public final class ReadAheadReader implements EventReader, AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             failure = e;
+            // the reader must learn of the failure even when the queue is full: what is queued is
+            // worthless once the read failed, so it makes room for the end marker
+            batches.clear();
             batches.offer(END);
+        } finally {
+            if (tailer instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // closing a tailer that failed: nothing more to lose
+                }
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,5 +35,27 @@ class ReadAheadReaderTest {
             }
         }
         assertThat(ahead).hasSize(10_000).isEqualTo(plain);
+    }
+
+    @Test
+    void a_read_that_fails_while_the_queue_is_full_still_reaches_the_reader() {
+        LoggedEvent event = new LoggedEvent(new LogPosition(1), Event.getDefaultInstance());
+        int[] produced = {0};
+        EventReader failing = () -> {
+            if (produced[0]++ < 16 * 4096) {
+                return Optional.of(event);
+            }
+            throw new IllegalStateException("disk gone");
+        };
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            try (ReadAheadReader reader = new ReadAheadReader("failing", () -> failing)) {
+                Thread.sleep(500); // the read-ahead fills all 16 slots, then fails
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                    while (reader.next().isPresent()) {
+                        // drain
+                    }
+                }).hasMessageContaining("disk gone");
+            }
+        });
     }
 }
