@@ -70,7 +70,7 @@ public final class LndSimServer implements Closeable {
             SimMacaroons macaroons = SimMacaroons.writeTo(dir);
             SimIdentity identity = SimIdentity.fromSeed(settings.seed());
             SimGraph graph = settings.graphFile() != null
-                    ? DescribeGraphFile.load(settings.graphFile(), clock.instant())
+                    ? DescribeGraphFile.load(settings.graphFile(), clock.instant(), settings.keepTimestamps())
                     : new SimGraphGenerator(settings.seed(), clock.instant())
                             .generate(settings.nodes(), settings.channels(), identity.publicKey())
                             .evolving(settings.seed());

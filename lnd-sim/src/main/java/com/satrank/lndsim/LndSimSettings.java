@@ -3,12 +3,18 @@ package com.satrank.lndsim;
 import java.nio.file.Path;
 
 /**
- * How to run the simulated LND. {@code graphFile} set: serve that lncli describegraph JSON as is;
+ * How to run the simulated LND. {@code graphFile} set: serve that lncli describegraph JSON, its
+ * timestamps shifted to the sim's clock unless {@code keepTimestamps} (see {@link DescribeGraphFile});
  * otherwise generate {@code nodes}/{@code channels} from {@code seed} and let it evolve.
  */
-public record LndSimSettings(String host, int port, Path dir, long seed, int nodes, int channels, Path graphFile) {
+public record LndSimSettings(String host, int port, Path dir, long seed, int nodes, int channels, Path graphFile,
+                             boolean keepTimestamps) {
     public static final int DEFAULT_NODES = 15_000;
     public static final int DEFAULT_CHANNELS = 50_000;
+
+    public LndSimSettings(String host, int port, Path dir, long seed, int nodes, int channels, Path graphFile) {
+        this(host, port, dir, seed, nodes, channels, graphFile, false);
+    }
 
     public LndSimSettings {
         if (nodes < 2 || channels < 1) {

@@ -29,6 +29,14 @@ public class SimConfig {
     @JsonProperty
     private String graphFile = "";
 
+    /** Serve the graph file's own timestamps instead of shifting them to now. */
+    @JsonProperty
+    private boolean keepGraphTimestamps = false;
+
+    public boolean keepGraphTimestamps() {
+        return keepGraphTimestamps;
+    }
+
     public long seed() {
         return seed;
     }

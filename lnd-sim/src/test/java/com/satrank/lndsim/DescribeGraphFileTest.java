@@ -48,4 +48,26 @@ class DescribeGraphFileTest {
             assertThat(described.getNodes(1).getFeaturesMap()).containsKey(0);
         }
     }
+
+    @Test
+    void an_old_snapshot_is_shifted_to_now_keeping_the_ages_between_announcements(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("graph.json");
+        Files.writeString(file, JSON.replace("\"last_update\":1700000000,\"pub_key\":\"03",
+                "\"last_update\":1690000000,\"pub_key\":\"03"));
+        Instant now = Instant.parse("2026-12-01T00:00:00Z");
+        var served = DescribeGraphFile.load(file, now).describe(now);
+        long newest = now.getEpochSecond();
+        assertThat(served.getEdges(0).getNode2Policy().getLastUpdate()).as("the newest announcement is now")
+                .isEqualTo((int) newest);
+        assertThat(Integer.toUnsignedLong(served.getNodes(1).getLastUpdate()))
+                .as("10 million seconds older than the newest, as in the file").isEqualTo(newest - 10_000_000L);
+        assertThat(Integer.toUnsignedLong(served.getNodes(0).getLastUpdate())).as("never announced: now").isEqualTo(newest);
+        assertThat(DescribeGraphFile.load(file, now).target("02" + "aa".repeat(32), now).orElseThrow().dead())
+                .as("a node of an old snapshot is alive in the sim").isFalse();
+
+        var kept = DescribeGraphFile.load(file, now, true).describe(now);
+        assertThat(kept.getNodes(1).getLastUpdate()).isEqualTo(1_690_000_000);
+        assertThat(DescribeGraphFile.load(file, now, true).target("03" + "bb".repeat(32), now).orElseThrow().dead())
+                .as("as in the file: silent since 2023, dead").isTrue();
+    }
 }

@@ -30,6 +30,9 @@ public class LndSimCommand extends Command {
         subparser.addArgument("--nodes").type(Integer.class).setDefault(LndSimSettings.DEFAULT_NODES);
         subparser.addArgument("--channels").type(Integer.class).setDefault(LndSimSettings.DEFAULT_CHANNELS);
         subparser.addArgument("--graph").help("serve this lncli describegraph JSON file (.gz accepted) instead");
+        subparser.addArgument("--keep-timestamps").action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
+                .help("with --graph: serve the file's announcement times as they are (by default they are shifted"
+                        + " so the newest is now, or every node of an old snapshot looks stale)");
     }
 
     /** Starts the same sim on a free port just long enough to print its hidden truth. */
@@ -37,7 +40,8 @@ public class LndSimCommand extends Command {
         Path dir = java.nio.file.Files.createTempDirectory("lnd-sim-truth");
         String graph = ns.getString("graph");
         try (LndSimServer sim = LndSimServer.start(new LndSimSettings("127.0.0.1", 0, dir, ns.getLong("seed"),
-                ns.getInt("nodes"), ns.getInt("channels"), graph == null ? null : Path.of(graph)), Clock.systemUTC());
+                ns.getInt("nodes"), ns.getInt("channels"), graph == null ? null : Path.of(graph),
+                ns.getBoolean("keep_timestamps")), Clock.systemUTC());
              var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(System.out,
                      java.nio.charset.StandardCharsets.UTF_8))) {
             sim.writeTruth(out, com.satrank.ingest.probe.Prober.TIERS_SAT);
@@ -73,7 +77,7 @@ public class LndSimCommand extends Command {
         String graph = ns.getString("graph");
         LndSimSettings settings = new LndSimSettings(ns.getString("host"), ns.getInt("port"),
                 Path.of(ns.getString("dir")), ns.getLong("seed"), ns.getInt("nodes"), ns.getInt("channels"),
-                graph == null ? null : Path.of(graph));
+                graph == null ? null : Path.of(graph), ns.getBoolean("keep_timestamps"));
         try (LndSimServer server = LndSimServer.start(settings, Clock.systemUTC())) {
             System.out.println("lnd-sim on " + settings.host() + ":" + server.port() + ", cert "
                     + server.tlsCertPath().toAbsolutePath() + ", macaroons in " + settings.dir().toAbsolutePath());

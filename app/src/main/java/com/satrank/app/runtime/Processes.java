@@ -99,7 +99,7 @@ public final class Processes {
         var sim = config.sim();
         LndSimServer server = LndSimServer.start(new LndSimSettings("127.0.0.1", sim.port(),
                 dataDir.resolve("lnd-sim"), sim.seed(), sim.nodes(), sim.channels(),
-                sim.graphFile().isBlank() ? null : Path.of(sim.graphFile())), clock);
+                sim.graphFile().isBlank() ? null : Path.of(sim.graphFile()), sim.keepGraphTimestamps()), clock);
         manage(env, server);
         return new SimFiles(new LndEndpoint("127.0.0.1", server.port(), server.tlsCertPath(),
                 server.macaroonPath(SimMacaroons.READONLY), config.lnd().deadline()),
