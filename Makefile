@@ -1,10 +1,13 @@
 # SatRank developer and operator entry points. `make demo` and `make test` are the README's two commands.
 JAR := app/target/satrank.jar
+# The demo runs every process in one JVM: a fixed 1 GiB heap (committed at start, so its RSS is flat
+# after warm-up) and bounded metaspace and direct memory. Override: make demo DEMO_JVM="-Xmx2g".
+DEMO_JVM ?= -Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:MaxMetaspaceSize=256m -XX:MaxDirectMemorySize=256m
 
 .PHONY: demo test build bench jmh clean deploy health
 
 demo: build
-	java -jar $(JAR) demo
+	java $(DEMO_JVM) -jar $(JAR) demo
 
 test:
 	mvn -B verify

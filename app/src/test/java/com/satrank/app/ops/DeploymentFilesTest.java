@@ -88,8 +88,13 @@ class DeploymentFilesTest {
         Set<String> configReads = varsIn(Files.readString(REPO.resolve("config/satrank.yml")));
         JsonNode services = compose().get("services");
         for (String name : SATRANK_SERVICES) {
-            services.get(name).get("environment").fieldNames().forEachRemaining(key ->
-                    assertThat(configReads).as(name + " sets " + key).contains(key));
+            services.get(name).get("environment").fieldNames().forEachRemaining(key -> {
+                if (key.equals("JDK_JAVA_OPTIONS")) { // the JVM's own: each process's heap bounds
+                    assertThat(services.get(name).get("environment").get(key).asText()).as(name).contains("-Xmx");
+                } else {
+                    assertThat(configReads).as(name + " sets " + key).contains(key);
+                }
+            });
         }
         Set<String> example = Files.readAllLines(REPO.resolve("docker/.env.example")).stream()
                 .filter(l -> l.matches("[A-Z][A-Z0-9_]*=.*")).map(l -> l.substring(0, l.indexOf('=')))
@@ -134,7 +139,10 @@ class DeploymentFilesTest {
         assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count()).isEqualTo(2);
         assertThat(dockerfile).containsPattern("(?m)^FROM \\S+ AS build$").containsPattern("(?m)^FROM eclipse-temurin:17-jre")
                 .containsPattern("(?m)^USER satrank$").containsPattern("(?m)^HEALTHCHECK ")
-                .contains("ENTRYPOINT [\"java\", \"-jar\", \"/opt/satrank/satrank.jar\"]");
+                .contains("ENTRYPOINT [\"java\", \"-jar\", \"/opt/satrank/satrank.jar\"]")
+                .containsPattern("(?m)^ENV JDK_JAVA_OPTIONS=\"[^\"]*-Xmx");
+        assertThat(Files.readString(REPO.resolve("Makefile"))).as("the demo's launch bounds its heap")
+                .containsPattern("DEMO_JVM \\?= [^\\n]*-Xmx").contains("java $(DEMO_JVM) -jar $(JAR) demo");
         String pom = Files.readString(REPO.resolve("pom.xml"));
         Matcher flags = Pattern.compile("<chronicle.jvm.flags>(.*)</chronicle.jvm.flags>").matcher(pom);
         assertThat(flags.find()).isTrue();
