@@ -116,6 +116,18 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void openapi_document_passes_redocly_recommended_lint_with_no_error_or_warning() throws Exception {
+        Shell.requireTool("redocly");
+        var lint = Shell.run(REPO, Map.of(), List.of("redocly", "lint", "--extends=recommended", "--format=summary",
+                "serving/src/main/resources/openapi.json"));
+        assertThat(lint.exit()).as(lint.out() + lint.err()).isZero();
+        // the summary lists one line per rule broken ("error <rule>: n", "warning <rule>: n")
+        assertThat((lint.out() + lint.err()).lines().filter(l -> l.matches("(error|warning)\\s+\\S+: \\d+")))
+                .as("no errors, no warnings").isEmpty();
+        assertThat(lint.out() + lint.err()).contains("Your API description is valid");
+    }
+
+    @Test
     void alert_rules_and_prometheus_config_pass_promtool() throws Exception {
         Shell.requireTool("promtool");
         var rules = Shell.run(REPO, Map.of(), List.of("promtool", "check", "rules", "docker/prometheus/alerts.yml"));
