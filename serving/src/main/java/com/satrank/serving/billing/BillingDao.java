@@ -29,12 +29,6 @@ public interface BillingDao {
     @RegisterConstructorMapper(Balance.class)
     Optional<Balance> debit(@Bind("hash") String paymentHash, @Bind("kind") String kind, @Bind("price") long price);
 
-    @SqlQuery("""
-            UPDATE l402_tokens SET balance_credits = LEAST(max_credits, balance_credits + :credits)
-            WHERE payment_hash = :hash RETURNING balance_credits, max_credits, kind""")
-    @RegisterConstructorMapper(Balance.class)
-    Optional<Balance> refund(@Bind("hash") String paymentHash, @Bind("credits") long credits);
-
     @SqlQuery("SELECT balance_credits, max_credits, kind FROM l402_tokens WHERE payment_hash = :hash")
     @RegisterConstructorMapper(Balance.class)
     Optional<Balance> balance(@Bind("hash") String paymentHash);

@@ -9,6 +9,8 @@ import com.satrank.serving.limits.FreeRouteLimits;
 import com.satrank.serving.limits.IpRateLimiter;
 import jakarta.annotation.Priority;
 import com.satrank.serving.api.ClientAddress;
+import com.satrank.serving.api.ErrorMappers;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -25,10 +27,14 @@ import org.jdbi.v3.core.Jdbi;
  * Native L402 in front of every {@link Paid} method. In order: the operator token passes free; no
  * L402 credential gets a 402 challenge; {@code L402 deposit:<preimage>} must name a redeemed
  * deposit; a macaroon credential is verified with no LND call and registered on first use (the
- * amount it paid, once, however many first uses race); then the route's price is debited in one
- * conditional UPDATE. An exhausted token gets 402 BALANCE_EXHAUSTED with a fresh challenge. On the
- * way out the balance headers are set, and any 4xx the route answers (a bad parameter, a body too
- * large, an unknown node) gives the credit back: a client pays for answers, not for refusals.
+ * amount it paid, once, however many first uses race); then the token must hold the route's price.
+ * An exhausted token gets 402 BALANCE_EXHAUSTED with a fresh challenge.
+ *
+ * <p>A client pays for answers, not for refusals or failures: the price is debited on the way out,
+ * in one conditional UPDATE, and only when the route answered 2xx. A 4xx (a bad parameter, a body
+ * too large, an unknown node) or a 5xx costs nothing. If concurrent requests spent the credit while
+ * this one was answered, the answer is not delivered (402 instead); if the database is gone at the
+ * debit, neither is it (503). So a balance always equals what it bought minus the answers delivered.
  */
 @Paid
 @Priority(Priorities.AUTHENTICATION)
@@ -36,6 +42,7 @@ public final class L402Gate implements ContainerRequestFilter, ContainerResponse
     /** Request property: the payment hash (hex) the request was billed to. */
     public static final String TOKEN = "satrank.l402.token";
     private static final String PRICE = "satrank.l402.price";
+    private static final String KIND = "satrank.l402.kind";
     private static final String BALANCE = "satrank.l402.balance";
 
     private final Jdbi jdbi;
@@ -85,19 +92,19 @@ public final class L402Gate implements ContainerRequestFilter, ContainerResponse
         }
         String hash = presented.paymentHash();
         String kind = presented.kind();
-        Optional<BillingDao.Balance> after = jdbi.withExtension(BillingDao.class, dao -> dao.debit(hash, kind, price));
-        if (after.isEmpty()) {
-            refuseUnpaid(request, hash, kind, price);
+        Optional<BillingDao.Balance> known = jdbi.withExtension(BillingDao.class, dao -> dao.balance(hash));
+        if (known.isEmpty() || !known.get().kind().equals(kind) || known.get().balanceCredits() < price) {
+            refuseUnpaid(request, known, kind, price);
             return;
         }
-        metrics.debit();
         request.setProperty(TOKEN, hash);
+        request.setProperty(KIND, kind);
         request.setProperty(PRICE, price);
-        request.setProperty(BALANCE, after.get());
+        request.setProperty(BALANCE, known.get());
     }
 
-    private void refuseUnpaid(ContainerRequestContext request, String hash, String kind, int price) {
-        Optional<BillingDao.Balance> known = jdbi.withExtension(BillingDao.class, dao -> dao.balance(hash));
+    private void refuseUnpaid(ContainerRequestContext request, Optional<BillingDao.Balance> known, String kind,
+                              int price) {
         if (known.isEmpty() || !known.get().kind().equals(kind)) {
             // only a deposit can be unknown here: a verified macaroon was registered above
             // a 402 always says how to pay (WWW-Authenticate): here, a fresh per-request challenge
@@ -140,11 +147,40 @@ public final class L402Gate implements ContainerRequestFilter, ContainerResponse
             return;
         }
         BillingDao.Balance balance = (BillingDao.Balance) request.getProperty(BALANCE);
-        if (response.getStatus() >= 400 && response.getStatus() < 500) {
+        if (response.getStatus() / 100 == 2) {
             int price = (Integer) request.getProperty(PRICE);
-            balance = jdbi.withExtension(BillingDao.class, dao -> dao.refund(token, price)).orElse(balance);
+            String kind = (String) request.getProperty(KIND);
+            Optional<BillingDao.Balance> after;
+            try {
+                after = jdbi.withExtension(BillingDao.class, dao -> dao.debit(token, kind, price));
+            } catch (RuntimeException databaseGone) {
+                // no charge, so no answer: the client retries
+                replace(response, ErrorMappers.respond(503, "SERVICE_UNAVAILABLE",
+                        "Database unavailable, nothing was charged; try again shortly", request));
+                return;
+            }
+            if (after.isEmpty()) {
+                // concurrent requests spent the credits while this one was answered: it is not delivered
+                metrics.rejected("BALANCE_EXHAUSTED");
+                Response refused = challenge(price, request, "BALANCE_EXHAUSTED", "L402 token has no credit left"
+                        + " for this route (spent by concurrent requests). Pay the new invoice, or drop the"
+                        + " Authorization header for a fresh challenge.");
+                refused.getHeaders().putSingle("X-SatRank-Balance", 0);
+                refused.getHeaders().putSingle("X-SatRank-Balance-Max", balance.maxCredits());
+                replace(response, refused);
+                return;
+            }
+            metrics.debit();
+            balance = after.get();
         }
         response.getHeaders().putSingle("X-SatRank-Balance", balance.balanceCredits());
         response.getHeaders().putSingle("X-SatRank-Balance-Max", balance.maxCredits());
+    }
+
+    private static void replace(ContainerResponseContext response, Response with) {
+        response.setStatus(with.getStatus());
+        response.getHeaders().clear();
+        with.getHeaders().forEach((name, values) -> response.getHeaders().put(name, new java.util.ArrayList<>(values)));
+        response.setEntity(with.getEntity(), new java.lang.annotation.Annotation[0], MediaType.APPLICATION_JSON_TYPE);
     }
 }
