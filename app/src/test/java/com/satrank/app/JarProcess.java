@@ -21,6 +21,11 @@ final class JarProcess {
      * warnings only, {@code dataDir}, then {@code rest} (more top-level YAML).
      */
     static Path writeConfig(Path file, int port, Path dataDir, String rest) throws Exception {
+        return writeConfig(file, port, freePort(), dataDir, rest);
+    }
+
+    /** The same with a known admin port (its tasks, such as {@code POST /tasks/gc}). */
+    static Path writeConfig(Path file, int port, int adminPort, Path dataDir, String rest) throws Exception {
         java.nio.file.Files.writeString(file, """
                 server:
                   applicationConnectors: [{type: http, port: %d, bindHost: 127.0.0.1}]
@@ -28,7 +33,7 @@ final class JarProcess {
                   requestLog: {appenders: []}
                 logging: {level: WARN}
                 dataDir: %s
-                """.formatted(port, freePort(), dataDir) + rest);
+                """.formatted(port, adminPort, dataDir) + rest);
         return file;
     }
 
