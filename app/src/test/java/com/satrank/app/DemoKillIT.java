@@ -54,7 +54,7 @@ class DemoKillIT {
         AtomicInteger inFlight = new AtomicInteger();
         try {
             JarProcess.awaitUp(http, demo);
-            String node = awaitNode(http);
+            String node = DemoNodes.awaitRanked(http);
             HttpJson.Reply issued = http.post("/api/deposit", "{\"amount\":1000}");
             assertThat(issued.status()).isEqualTo(402);
             Path sim = data.resolve("lnd-sim");
@@ -133,18 +133,6 @@ class DemoKillIT {
             again.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         assertThat(reportIds(data)).containsAll(reportsAcked);
-    }
-
-    private static String awaitNode(HttpJson http) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            HttpJson.Reply top = http.get("/api/agents/top?limit=1");
-            if (top.status() == 200 && top.body().at("/meta/total").asInt() > 0) {
-                return top.body().at("/data/0/publicKey").asText();
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no node ranked within 90 s");
     }
 
     private static Set<String> reportIds(Path data) {

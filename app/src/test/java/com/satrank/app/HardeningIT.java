@@ -15,10 +15,8 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class HardeningIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path DATA = tempDir();
+    private static final Path DATA = DemoNodes.tempDir("satrank-hardening-it");
     private static final int SIM_PORT = 10139;
     private static final DropwizardAppExtension<SatRankConfiguration> APP = new DropwizardAppExtension<>(
             SatRankApplication.class, ResourceHelpers.resourceFilePath("l402-test.yml"), (String) null,
@@ -50,26 +48,9 @@ class HardeningIT {
     private static final HttpJson HTTP = new HttpJson(APP::getLocalPort);
     private static String node;
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("satrank-hardening-it");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @BeforeAll
     static void waitForNodes() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            HttpJson.Reply top = HTTP.get("/api/agents/top?limit=1", "X-Forwarded-For", "198.51.100.1");
-            if (top.status() == 200 && top.body().at("/meta/total").asInt() > 0) {
-                node = top.body().at("/data/0/publicKey").asText();
-                return;
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("demo produced no nodes within 90 s");
+        node = DemoNodes.awaitRanked(HTTP, "X-Forwarded-For", "198.51.100.1");
     }
 
     private static int port() {
@@ -229,6 +210,51 @@ class HardeningIT {
                 assertThat(v.get("is_meaningful").asBoolean()).as("n_obs %s", v.get("n_obs")).isFalse();
             }
         }
+    }
+
+    @Test
+    void deposit_redemptions_count_as_revenue() throws Exception {
+        double before = metric("satrank_l402_revenue_sats_total{kind=\"deposit\"}");
+        depositToken(1000);
+        assertThat(metric("satrank_l402_revenue_sats_total{kind=\"deposit\"}")).isEqualTo(before + 1000);
+    }
+
+    /** The node intent asks pathfinding for the amount in question, not for 1 000 sat whatever was asked. */
+    @Test
+    void node_intent_asks_pathfinding_for_the_amount_asked_about() throws Exception {
+        String caller = node;
+        JsonNode ranked = HTTP.get("/api/agents/top?limit=100&offset=100", "X-Forwarded-For", "198.51.100.40")
+                .body().get("data");
+        for (JsonNode candidate : ranked) {
+            // all its channels together hold less than 1 BTC: no route can carry 1 BTC to it
+            if (candidate.at("/lightningGraph/capacitySats").asLong() >= 100_000_000) {
+                continue;
+            }
+            String target = candidate.get("publicKey").asText();
+            if (intent(caller, target, 1_000).at("/pathfinding/reachable").asBoolean()) {
+                assertThat(intent(caller, target, 100_000_000).at("/pathfinding/reachable").asBoolean())
+                        .as("1 BTC to a node holding less than that").isFalse();
+                return;
+            }
+        }
+        throw new AssertionError("no node reachable for 1 000 sat among those ranked 100 to 200");
+    }
+
+    private static JsonNode intent(String caller, String target, long amountSats) throws Exception {
+        HttpJson.Reply r = HTTP.post("/api/intent", "{\"target\":\"" + target + "\",\"caller\":\"" + caller
+                + "\",\"amountSats\":" + amountSats + "}", "X-Operator-Token", "operator-token-for-tests-4f9a2c7e1b",
+                "X-Forwarded-For", "198.51.100.41");
+        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(200);
+        return r.body().get("data");
+    }
+
+    private static double metric(String series) throws Exception {
+        for (String line : HTTP.get("/metrics").raw().body().split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1));
+            }
+        }
+        throw new AssertionError(series + " not exported");
     }
 
     /**

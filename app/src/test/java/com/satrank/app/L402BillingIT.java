@@ -14,7 +14,6 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -40,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class L402BillingIT {
     private static final String SECRET = "3b1f0c6a9d2e8f4b7c5a1e0d9f8b6a4c2e1d0f9a8b7c6d5e4f3a2b1c0d9e8f7a";
     private static final String OPERATOR = "operator-token-for-tests-4f9a2c7e1b";
-    private static final Path DATA = tempDir();
+    private static final Path DATA = DemoNodes.tempDir("satrank-l402-it");
     private static final DropwizardAppExtension<SatRankConfiguration> APP = new DropwizardAppExtension<>(
             SatRankApplication.class, ResourceHelpers.resourceFilePath("l402-test.yml"), (String) null,
             app -> new ModeCommand(app, "demo", "demo", ProcessMode.DEMO),
@@ -49,26 +48,9 @@ class L402BillingIT {
     private static final L402Tokens OURS = new L402Tokens(HexFormat.of().parseHex(SECRET), "satrank", "satrank");
     private static String node;
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("satrank-l402-it");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @BeforeAll
     static void waitForNodes() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            HttpJson.Reply top = HTTP.get("/api/agents/top?limit=1");
-            if (top.status() == 200 && top.body().at("/meta/total").asInt() > 0) {
-                node = top.body().at("/data/0/publicKey").asText();
-                return;
-            }
-            Thread.sleep(1000); // free routes are rate-limited here (120/min)
-        }
-        throw new AssertionError("demo produced no nodes within 90 s");
+        node = DemoNodes.awaitRanked(HTTP);
     }
 
     private static String pay(String invoice) {

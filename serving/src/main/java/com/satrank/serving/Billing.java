@@ -21,7 +21,6 @@ import com.satrank.lndclient.LndStatus;
 import com.satrank.lndclient.LndUnavailableException;
 import com.satrank.lndclient.PathfindingClient;
 import com.satrank.l402.L402Tokens;
-import com.satrank.model.Pubkey;
 import com.satrank.serving.api.ApiException;
 import com.satrank.serving.api.ApiKey;
 import com.satrank.serving.config.L402Config;
