@@ -292,7 +292,7 @@ class DemoAppIT {
         assertThat(names).contains("satrank_http_request_duration_seconds_bucket",
                 "satrank_http_request_duration_seconds_count", "satrank_log_appended_bytes_total",
                 "satrank_lnd_call_duration_seconds_count", "satrank_pipeline_lag_events", "satrank_l402_rejected_total",
-                "satrank_http_refused_total", "jvm_memory_used_bytes");
+                "satrank_http_refused_total", "jvm_memory_used_bytes", "satrank_pipeline_pass_duration_seconds_bucket");
         assertThat(metrics.raw().body()).contains("route=\"/api/agents/top\"")
                 .contains("satrank_http_refused_total{reason=\"payload_too_large\"} 0");
         promtoolAccepts(metrics.raw().body());

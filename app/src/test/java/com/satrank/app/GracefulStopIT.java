@@ -226,12 +226,16 @@ class GracefulStopIT {
 
     /**
      * Jetty's answer to a request that arrives on an open keep-alive connection once the graceful
-     * stop has begun: 503 and the connection closed, before any of our code runs. A refusal, not a
-     * failure; a 503 from our own code (the database gone under a request) has our JSON body.
+     * stop has begun: 503 and the connection closed, before any route runs. A refusal, not a failure
+     * (a 503 from a route keeps the connection open); it too is our JSON envelope.
      */
     private static boolean refusedWhileStopping(HttpJson.Reply reply) {
-        return reply.status() == 503 && "close".equalsIgnoreCase(reply.header("connection"))
-                && !String.valueOf(reply.header("content-type")).startsWith("application/json");
+        boolean refused = reply.status() == 503 && "close".equalsIgnoreCase(reply.header("connection"));
+        if (refused) {
+            assertThat(reply.body()).as("Jetty's refusal in our envelope").isNotNull();
+            assertThat(reply.body().at("/error/code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+        }
+        return refused;
     }
 
     private interface ThrowingRunnable {

@@ -35,6 +35,8 @@ final class PassWriter {
     private GraphMetrics.Result metrics;
     private long metricsSnapshotId = -1;
     private volatile long passesWritten;
+    /** Hears each written pass's wall time in seconds (metrics); never part of what is written. */
+    private java.util.function.DoubleConsumer passTimes = seconds -> { };
     private long fullPassesWritten;
     private volatile long passNanos;
     private volatile long writeNanos;
@@ -101,7 +103,13 @@ final class PassWriter {
         changedNodes.forEach(row -> writtenNodes.put(row.nodeId(), row));
         changedScores.forEach(row -> writtenScores.put(row.nodeId(), row));
         passesWritten++;
-        passNanos += System.nanoTime() - started;
+        long took = System.nanoTime() - started;
+        passNanos += took;
+        passTimes.accept(took / 1e9);
+    }
+
+    void timingPasses(java.util.function.DoubleConsumer listener) {
+        this.passTimes = listener;
     }
 
     long passesWritten() {

@@ -9,6 +9,7 @@ import com.satrank.metrics.Metrics;
 import com.satrank.model.ScoringParams;
 import com.satrank.pipeline.store.JdbiScoreStore;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ public final class PipelineProcess implements AutoCloseable {
     private final ScoringParams scoring;
     private final InstantSource clock;
     private final Counter fencedOut;
+    private final Histogram passDurations;
     private final PipelineLoop loop;
     // written by the loop's thread only; volatile for metrics and close
     private volatile WriterLock lock;
@@ -54,6 +56,8 @@ public final class PipelineProcess implements AutoCloseable {
         this.scoring = scoring;
         this.clock = clock;
         this.lock = lock;
+        this.passDurations = metrics.histogram("satrank_pipeline_pass_duration_seconds",
+                "Wall time of each scoring pass written (graph metrics, scoring, the write)", Metrics.PASS_SECONDS);
         this.pipeline = newPipeline(lock);
         this.fencedOut = metrics.counter("satrank_pipeline_fenced_out_total",
                 "Times this pipeline found that another writer had taken the score tables");
@@ -69,7 +73,7 @@ public final class PipelineProcess implements AutoCloseable {
 
     private ScoringPipeline newPipeline(WriterLock fence) {
         return ScoringPipeline.live(logs.graph(), logs.probes(), logs.reports(), new JdbiScoreStore(jdbi, fence), clock,
-                ScoringPipeline.LIVE_HOLD_BACK).scoring(scoring);
+                ScoringPipeline.LIVE_HOLD_BACK).scoring(scoring).timingPasses(passDurations::observe);
     }
 
     private int drain(BooleanSupplier stop) {

@@ -55,6 +55,7 @@ public final class ScoringPipeline {
     // volatile: metrics read the counts behind them from another thread while a drain runs
     private volatile PassPlanner planner;
     private volatile PassWriter writer;
+    private java.util.function.DoubleConsumer passTimes = seconds -> { };
     private final java.util.concurrent.atomic.AtomicLongArray readIndex = initialReadIndex();
     private MergedTailer tailer;
     private PassPlanner.Pass unwritten;
@@ -115,6 +116,15 @@ public final class ScoringPipeline {
     }
 
     /** Scores with {@code scoring} instead of the defaults; only before the first drain. */
+    /** Each written pass's wall time, in seconds, to {@code listener} (metrics). */
+    public synchronized ScoringPipeline timingPasses(java.util.function.DoubleConsumer listener) {
+        this.passTimes = listener;
+        if (writer != null) {
+            writer.timingPasses(listener);
+        }
+        return this;
+    }
+
     public synchronized ScoringPipeline scoring(ScoringParams scoring) {
         requireNotStarted("scoring parameters are fixed once the pipeline has read the logs");
         this.params = scoring;
@@ -177,6 +187,7 @@ public final class ScoringPipeline {
     private void open() {
         planner = new PassPlanner(store.lastPassAsOf(), skipSuperseded);
         writer = new PassWriter(store, params, fold);
+        writer.timingPasses(passTimes);
         tailer = new MergedTailer(clock, holdBack);
         logs.forEach((stream, log) -> tailer.add(stream, reader(log)));
     }

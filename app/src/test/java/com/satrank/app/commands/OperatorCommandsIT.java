@@ -10,7 +10,6 @@ import com.satrank.metrics.Metrics;
 import com.satrank.model.Sat;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +54,14 @@ class OperatorCommandsIT {
         assertThat(dir.resolve("data/postgres")).as("no database was started").doesNotExist();
     }
 
+    private static boolean listening(int port) {
+        try (java.net.Socket s = new java.net.Socket("localhost", port)) {
+            return true;
+        } catch (java.io.IOException notYet) {
+            return false;
+        }
+    }
+
     @Test
     void paying_an_invoice_twice_is_one_line_not_a_stack_trace(@TempDir Path dir) throws Exception {
         int port;
@@ -68,10 +75,9 @@ class OperatorCommandsIT {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sim.log").toFile()).start();
         try {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (!Files.exists(simDir.resolve(SimMacaroons.PAY)) && Instant.now().isBefore(deadline)) {
+            while (!listening(port) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);
             }
-            Thread.sleep(500);
             LndEndpoint endpoint = new LndEndpoint("localhost", port, simDir.resolve("tls.cert"),
                     simDir.resolve(SimMacaroons.READONLY), Duration.ofSeconds(10));
             String bolt11;
