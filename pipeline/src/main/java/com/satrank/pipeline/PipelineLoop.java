@@ -35,9 +35,11 @@ public final class PipelineLoop implements AutoCloseable {
             if (wrote > 0) {
                 LOG.info("pipeline wrote {} pass(es)", wrote);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             // Postgres down or similar: nothing was committed; the next drain retries the same
-            // snapshot because the checkpoint only moves with a commit.
+            // snapshot because the checkpoint only moves with a commit. (The Postgres driver asserts
+            // when its connection dies in the middle of a batch: with -ea that is an AssertionError,
+            // which must not end the loop either.)
             LOG.warn("pipeline pass failed, retrying: {}", e.getMessage());
         }
         return idle;

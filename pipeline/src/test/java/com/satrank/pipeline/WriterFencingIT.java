@@ -66,21 +66,33 @@ class WriterFencingIT {
                 .map(s -> ((CounterSnapshot) s).getDataPoints().get(0).getValue()).findFirst().orElse(-1.0);
     }
 
+    private static Jdbi migrated(EmbeddedDatabase pg) {
+        Migrations.migrate(pg.jdbcUrl(), pg.user(), "");
+        return jdbi(pg);
+    }
+
+    private static EventLogs logWithSnapshots(Path dir) {
+        GraphLogFixtures.writeLog(dir.resolve("data"), 60, 150, 2, Duration.ofHours(1), 20);
+        return EventLogs.open(dir.resolve("data"), Clock.systemUTC());
+    }
+
+    /** A pipeline process on {@code logs}, started, once it has written a pass. */
+    private static PipelineProcess runningPipeline(Jdbi jdbi, EventLogs logs, Metrics metrics) throws Exception {
+        PipelineProcess pipeline = PipelineProcess.create(jdbi, logs, ScoringParams.DEFAULT, metrics, Clock.systemUTC());
+        pipeline.start();
+        await("the pipeline wrote a pass", () -> counter(metrics, "satrank_pipeline_passes") > 0);
+        return pipeline;
+    }
+
     @Test
     void after_a_postgres_restart_the_pipeline_takes_its_lock_back_and_no_second_writer_gets_in(@TempDir Path dir)
             throws Exception {
-        Path data = dir.resolve("data");
-        GraphLogFixtures.writeLog(data, 60, 150, 2, Duration.ofHours(1), 20);
         int port = freePort();
         EmbeddedDatabase pg = EmbeddedDatabase.start(dir.resolve("pg"), port);
-        Migrations.migrate(pg.jdbcUrl(), pg.user(), "");
-        Jdbi jdbi = jdbi(pg);
+        Jdbi jdbi = migrated(pg);
         Metrics metrics = Metrics.detached();
-        try (EventLogs logs = EventLogs.open(data, Clock.systemUTC());
-             PipelineProcess pipeline = PipelineProcess.create(jdbi, logs, ScoringParams.DEFAULT, metrics,
-                     Clock.systemUTC())) {
-            pipeline.start();
-            await("the pipeline wrote a pass", () -> counter(metrics, "satrank_pipeline_passes") > 0);
+        try (EventLogs logs = logWithSnapshots(dir);
+             PipelineProcess pipeline = runningPipeline(jdbi, logs, metrics)) {
             assertThat(swapWouldRun(jdbi)).as("refused while the pipeline runs").isFalse();
 
             pg.close();
@@ -101,17 +113,11 @@ class WriterFencingIT {
     @Test
     void a_writer_that_took_the_role_while_the_lock_was_gone_fences_the_pipeline_out(@TempDir Path dir)
             throws Exception {
-        Path data = dir.resolve("data");
-        GraphLogFixtures.writeLog(data, 60, 150, 2, Duration.ofHours(1), 20);
         EmbeddedDatabase pg = EmbeddedDatabase.start(dir.resolve("pg"), freePort());
-        Migrations.migrate(pg.jdbcUrl(), pg.user(), "");
-        Jdbi jdbi = jdbi(pg);
+        Jdbi jdbi = migrated(pg);
         Metrics metrics = Metrics.detached();
-        try (EventLogs logs = EventLogs.open(data, Clock.systemUTC());
-             PipelineProcess pipeline = PipelineProcess.create(jdbi, logs, ScoringParams.DEFAULT, metrics,
-                     Clock.systemUTC())) {
-            pipeline.start();
-            await("the pipeline wrote a pass", () -> counter(metrics, "satrank_pipeline_passes") > 0);
+        try (EventLogs logs = logWithSnapshots(dir);
+             PipelineProcess pipeline = runningPipeline(jdbi, logs, metrics)) {
             long before = epoch(jdbi);
             // the lock's session dies (as in a restart) and, before the pipeline notices, a swap takes the role
             await("a swap got in while the lock was gone", () -> {
