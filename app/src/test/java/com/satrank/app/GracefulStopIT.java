@@ -203,6 +203,10 @@ class GracefulStopIT {
                         HttpJson.Reply reply = http.get(path);
                         if (!refusedWhileStopping(reply)) {
                             statuses.add(reply.status());
+                            if (reply.status() >= 500) {
+                                System.out.println("GracefulStopIT: " + reply.status() + " " + reply.raw().headers().map()
+                                        + " " + reply.raw().body());
+                            }
                         }
                     } catch (Exception refused) {
                         // the port closed under us: a refused request is fine, a failed one is not

@@ -48,7 +48,10 @@ public final class JsonErrorHandler extends ErrorHandler {
         byte[] body = body(status, HttpErrors.message(status), requestId);
         response.resetBuffer();
         response.setHeader(RequestIdFilter.HEADER, requestId);
-        if (HttpMethod.CONNECT.is(request.getMethod())) {
+        // a CONNECT would otherwise keep its connection for a tunnel; a server that is stopping wants
+        // the client to come back on a new connection (to another instance, or after the restart)
+        if (HttpMethod.CONNECT.is(request.getMethod())
+                || (status == 503 && baseRequest.getHttpChannel().getServer().isStopping())) {
             response.setHeader(HttpHeader.CONNECTION.asString(), "close");
         }
         response.setContentType("application/json");
