@@ -42,6 +42,10 @@ public final class Database implements AutoCloseable {
         f.setInitialSize(1);
         f.setValidationQuery("/* satrank health */ SELECT 1");
         f.setCheckConnectionOnBorrow(true);
+        // the pool skips the borrow check for a connection checked within this interval (30 s by
+        // default): after a Postgres restart it kept handing out dead connections, and reads
+        // answered 503 for up to that long although the database was back
+        f.setValidationInterval(io.dropwizard.util.Duration.seconds(1));
         return f;
     }
 
