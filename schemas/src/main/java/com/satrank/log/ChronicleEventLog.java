@@ -173,19 +173,27 @@ public final class ChronicleEventLog implements Closeable {
         private final String process;
         private final java.util.function.Supplier<byte[]> lndPubkey;
         private volatile Source source;
+        private volatile byte[] sourceKey;
 
         StampingAppender(String process, java.util.function.Supplier<byte[]> lndPubkey) {
             this.process = process;
             this.lndPubkey = lndPubkey;
         }
 
-        /** The source stamp, rebuilt only when the node's identity changed (it is asked outside the log's lock). */
+        /**
+         * The source stamp, rebuilt only when the node's identity changed (it is asked outside the
+         * log's lock). On the append path: comparing the key costs no allocation.
+         */
         private Source source() {
             byte[] key = lndPubkey.get();
-            com.google.protobuf.ByteString pubkey = com.google.protobuf.ByteString.copyFrom(key == null ? new byte[0] : key);
+            if (key == null) {
+                key = new byte[0];
+            }
             Source current = source;
-            if (current == null || !current.getLndPubkey().equals(pubkey)) {
-                current = Source.newBuilder().setProcess(process).setLndPubkey(pubkey).build();
+            if (current == null || !java.util.Arrays.equals(key, sourceKey)) {
+                current = Source.newBuilder().setProcess(process)
+                        .setLndPubkey(com.google.protobuf.ByteString.copyFrom(key)).build();
+                sourceKey = key.clone();
                 source = current;
             }
             return current;

@@ -44,7 +44,7 @@ public final class WriterLock implements AutoCloseable {
     public static WriterLock acquire(Jdbi jdbi, String holder) {
         Handle handle = jdbi.open();
         try {
-            if (!handle.createQuery("SELECT pg_try_advisory_lock(:key)").bind("key", KEY).mapTo(Boolean.class).one()) {
+            if (!tryLock(handle)) {
                 throw new IllegalStateException("another pipeline or a replay swap holds the score tables' writer lock");
             }
             long epoch = handle.inTransaction(h -> bump(h, holder));
@@ -71,6 +71,11 @@ public final class WriterLock implements AutoCloseable {
         }
         bump(handle, holder);
         return true;
+    }
+
+    /** The session-level lock, on {@code handle}'s session. */
+    private static boolean tryLock(Handle handle) {
+        return handle.createQuery("SELECT pg_try_advisory_lock(:key)").bind("key", KEY).mapTo(Boolean.class).one();
     }
 
     private static long bump(Handle h, String holder) {
@@ -116,7 +121,7 @@ public final class WriterLock implements AutoCloseable {
         }
         closeQuietly(handle);
         handle = jdbi.open();
-        if (!handle.createQuery("SELECT pg_try_advisory_lock(:key)").bind("key", KEY).mapTo(Boolean.class).one()) {
+        if (!tryLock(handle)) {
             throw new FencedOut("another writer holds the score tables' writer lock now");
         }
         long mine = epoch;

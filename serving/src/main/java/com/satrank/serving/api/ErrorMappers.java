@@ -64,8 +64,9 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
-            if (ours(e) != null) {
-                return ours(ours(e), request.get());
+            ApiException wrapped = ours(e);
+            if (wrapped != null) {
+                return ours(wrapped, request.get());
             }
             int status = e.getResponse().getStatus();
             return respond(status, HttpErrors.code(status), HttpErrors.message(status), request.get());
@@ -78,8 +79,9 @@ public final class ErrorMappers {
 
         @Override
         public Response toResponse(JsonProcessingException e) {
-            if (ours(e) != null) {
-                return ours(ours(e), request.get());
+            ApiException wrapped = ours(e);
+            if (wrapped != null) {
+                return ours(wrapped, request.get());
             }
             return respond(400, "MALFORMED_REQUEST", describe(e), request.get());
         }
@@ -160,8 +162,9 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(Throwable e) {
             ContainerRequestContext ctx = request.get();
-            if (ours(e) != null) {
-                return ours(ours(e), ctx);
+            ApiException wrapped = ours(e);
+            if (wrapped != null) {
+                return ours(wrapped, ctx);
             }
             LOG.error("unexpected error, request {}", RequestIdFilter.of(ctx), e);
             return respond(500, "INTERNAL_ERROR", "Internal server error", ctx);
