@@ -69,22 +69,29 @@ public final class LndSimServer implements Closeable {
             SelfSignedTls.writeIfMissing(dir.resolve("tls.cert"), dir.resolve("tls.key"), clock.instant());
             SimMacaroons macaroons = SimMacaroons.writeTo(dir);
             SimIdentity identity = SimIdentity.fromSeed(settings.seed());
+            // merchants only exist in a generated graph: a loaded graph's keys are not ours
+            SimMerchants merchants = SimMerchants.derive(settings.seed(),
+                    settings.graphFile() != null ? 0 : settings.merchants(), clock);
             SimGraph graph = settings.graphFile() != null
                     ? DescribeGraphFile.load(settings.graphFile(), clock.instant(), settings.keepTimestamps())
                     : new SimGraphGenerator(settings.seed(), clock.instant())
-                            .generate(settings.nodes(), settings.channels(), identity.publicKey())
+                            .generate(settings.nodes(), settings.channels(), identity.publicKey(), merchants.pubkeys())
                             .evolving(settings.seed());
             SimInvoices invoices = new SimInvoices(identity, clock);
             SimReliability reliability = new SimReliability(settings.seed());
             SimRouting routing = new SimRouting(graph, reliability, clock);
-            var service = new SimLightningService(graph, identity, clock, 870_000, invoices, routing);
+            var payments = new SimPayments(routing, merchants, clock);
+            var service = new SimLightningService(graph, identity, clock, 870_000, invoices, routing, payments);
             var interceptor = new MacaroonInterceptor(macaroons);
             Server server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
                     .sslContext(GrpcSslContexts.forServer(dir.resolve("tls.cert").toFile(),
                             dir.resolve("tls.key").toFile()).build())
                     .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                     .addService(ServerInterceptors.intercept(service, interceptor))
-                    .addService(ServerInterceptors.intercept(new SimControlService(invoices), interceptor))
+                    .addService(ServerInterceptors.intercept(new SimControlService(invoices, merchants,
+                            (pubkey, amount) -> graph.target(pubkey, clock.instant())
+                                    .map(t -> reliability.successProbability(pubkey, t.dead(), t.maxEnabledChannelSat(), amount))
+                                    .orElse(0.0)), interceptor))
                     .addService(ServerInterceptors.intercept(new SimRouterService(routing), interceptor))
                     .build()
                     .start();

@@ -11,15 +11,19 @@ import java.util.Set;
 /** Refuses a call, as LND does, unless its {@code macaroon} metadata grants the method's permission. */
 final class MacaroonInterceptor implements ServerInterceptor {
     private static final Metadata.Key<String> MACAROON = Metadata.Key.of("macaroon", Metadata.ASCII_STRING_MARSHALLER);
-    private static final Map<String, String> REQUIRED = Map.of(
-            "lnrpc.Lightning/GetInfo", "info:read",
-            "lnrpc.Lightning/DescribeGraph", "info:read",
-            "lnrpc.Lightning/GetNodeInfo", "info:read",
-            "lnrpc.Lightning/QueryRoutes", "info:read",
-            "lnrpc.Lightning/AddInvoice", "invoices:write",
-            "lnrpc.Lightning/LookupInvoice", "invoices:read",
-            "routerrpc.Router/SendToRouteV2", "offchain:write",
-            "satrank.sim.v1.SimControl/PayInvoice", "offchain:write");
+    private static final Map<String, String> REQUIRED = Map.ofEntries(
+            Map.entry("lnrpc.Lightning/GetInfo", "info:read"),
+            Map.entry("lnrpc.Lightning/DescribeGraph", "info:read"),
+            Map.entry("lnrpc.Lightning/GetNodeInfo", "info:read"),
+            Map.entry("lnrpc.Lightning/QueryRoutes", "info:read"),
+            Map.entry("lnrpc.Lightning/AddInvoice", "invoices:write"),
+            Map.entry("lnrpc.Lightning/LookupInvoice", "invoices:read"),
+            Map.entry("routerrpc.Router/SendToRouteV2", "offchain:write"),
+            Map.entry("lnrpc.Lightning/SendPaymentSync", "offchain:write"),
+            Map.entry("satrank.sim.v1.SimControl/PayInvoice", "offchain:write"),
+            Map.entry("satrank.sim.v1.SimControl/ListMerchants", "info:read"),
+            Map.entry("satrank.sim.v1.SimControl/PaymentTruth", "info:read"),
+            Map.entry("satrank.sim.v1.SimControl/AddMerchantInvoice", "invoices:write"));
 
     private final SimMacaroons macaroons;
 

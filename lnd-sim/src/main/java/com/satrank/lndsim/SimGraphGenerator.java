@@ -44,6 +44,15 @@ public final class SimGraphGenerator {
     }
 
     public SimGraph generate(int nodeCount, int channelCount, byte[] ownPubkey) {
+        return generate(nodeCount, channelCount, ownPubkey, List.of());
+    }
+
+    /**
+     * As {@link #generate(int, int, byte[])}, with the first nodes announcing {@code merchantPubkeys}
+     * instead of random keys (the sim holds their private keys, so they can sign invoices); every
+     * other draw is the same, so the rest of the graph does not change.
+     */
+    public SimGraph generate(int nodeCount, int channelCount, byte[] ownPubkey, List<byte[]> merchantPubkeys) {
         List<LightningNode> nodes = new ArrayList<>(nodeCount + 1);
         double[] pull = new double[nodeCount + 1];
         boolean[] dead = new boolean[nodeCount + 1];
@@ -55,6 +64,9 @@ public final class SimGraphGenerator {
             String pub;
             do {
                 pub = randomPubkeyHex();
+                if (i <= merchantPubkeys.size()) {
+                    pub = HEX.formatHex(merchantPubkeys.get(i - 1));
+                }
             } while (!pubkeys.add(pub));
             dead[i] = random.nextDouble() < DEAD_NODE_SHARE;
             nodes.add(node(pub, alias(i), dead[i]));

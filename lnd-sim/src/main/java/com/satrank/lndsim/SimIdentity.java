@@ -13,7 +13,16 @@ public record SimIdentity(BigInteger privateKey, byte[] publicKey) {
     private static final X9ECParameters SECP256K1 = CustomNamedCurves.getByName("secp256k1");
 
     public static SimIdentity fromSeed(long seed) {
-        byte[] digest = com.satrank.model.Sha256.of(ByteBuffer.allocate(16).putLong(seed).putLong(0x5A7_2A4CL).array());
+        return derive(seed, 0x5A7_2A4CL);
+    }
+
+    /** The key of the {@code index}-th merchant node of the sim graph (1-based), also from the seed. */
+    public static SimIdentity merchant(long seed, int index) {
+        return derive(seed, 0x3E2C_0000L + index);
+    }
+
+    private static SimIdentity derive(long seed, long salt) {
+        byte[] digest = com.satrank.model.Sha256.of(ByteBuffer.allocate(16).putLong(seed).putLong(salt).array());
         BigInteger d = new BigInteger(1, digest).mod(SECP256K1.getN().subtract(BigInteger.ONE)).add(BigInteger.ONE);
         return new SimIdentity(d, SECP256K1.getG().multiply(d).normalize().getEncoded(true));
     }

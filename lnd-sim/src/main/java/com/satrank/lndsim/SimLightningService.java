@@ -26,9 +26,11 @@ final class SimLightningService extends LightningGrpc.LightningImplBase {
     private final int genesisBlockHeight;
     private final SimInvoices invoices;
     private final SimRouting routing;
+    private final SimPayments payments;
 
     SimLightningService(SimGraph graph, SimIdentity identity, InstantSource clock, int blockHeight,
-                        SimInvoices invoices, SimRouting routing) {
+                        SimInvoices invoices, SimRouting routing, SimPayments payments) {
+        this.payments = payments;
         this.invoices = invoices;
         this.routing = routing;
         this.graph = graph;
@@ -148,6 +150,17 @@ final class SimLightningService extends LightningGrpc.LightningImplBase {
             return HexFormat.of().parseHex(hex);
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    @Override
+    public void sendPaymentSync(com.satrank.lnd.lnrpc.SendRequest request,
+                                StreamObserver<com.satrank.lnd.lnrpc.SendResponse> response) {
+        try {
+            response.onNext(payments.pay(request));
+            response.onCompleted();
+        } catch (IllegalArgumentException e) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
         }
     }
 }

@@ -49,6 +49,14 @@ public final class EventLogs implements AutoCloseable {
         return get(LogStream.QUERIES);
     }
 
+    public ChronicleEventLog services() {
+        return get(LogStream.SERVICES);
+    }
+
+    public ChronicleEventLog endpoints() {
+        return get(LogStream.ENDPOINTS);
+    }
+
     @Override
     public void close() {
         logs.values().forEach(ChronicleEventLog::close);
