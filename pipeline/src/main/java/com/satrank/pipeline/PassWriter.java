@@ -32,6 +32,8 @@ final class PassWriter {
     private final NodeScorer scorer;
     private final Map<String, NodeRow> writtenNodes = new HashMap<>();
     private final Map<String, ScoreRow> writtenScores = new HashMap<>();
+    private final Map<String, com.satrank.pipeline.services.EndpointRow> writtenEndpoints = new HashMap<>();
+    private final Map<String, com.satrank.pipeline.services.StageRow> writtenStages = new HashMap<>();
     private GraphMetrics.Result metrics;
     private long metricsSnapshotId = -1;
     private volatile long passesWritten;
@@ -87,12 +89,34 @@ final class PassWriter {
                 }
             }
         }
+        List<com.satrank.pipeline.services.EndpointRow> changedEndpoints = new ArrayList<>();
+        List<com.satrank.pipeline.services.StageRow> changedStages = new ArrayList<>();
+        Set<String> endpointIds = new HashSet<>();
+        if (!historyOnly) {
+            fold.services().prune(pass.asOfMs(), params.evidenceHorizonMs());
+            var scored = com.satrank.pipeline.services.EndpointScorer.score(fold.services(), pass.asOfMs(),
+                    params.tauMs());
+            for (var row : scored.endpoints()) {
+                endpointIds.add(row.urlHash());
+                if (!row.equals(writtenEndpoints.get(row.urlHash()))) {
+                    changedEndpoints.add(row);
+                }
+            }
+            for (var row : scored.stages()) {
+                if (!row.equals(writtenStages.get(row.urlHash() + "/" + row.stage()))) {
+                    changedStages.add(row);
+                }
+            }
+        }
         long writeStarted = System.nanoTime();
         store.write(new PassOutput(changedNodes, changedScores,
                 !historyOnly && fullPassesWritten == 0 ? present : null, removed,
                 metrics.stats().forPass(pass.asOfMs(), fold.probesApplied(), fold.probesLastDay(pass.asOfMs()),
                         fold.reportsLastDay(pass.asOfMs())), new EnumMap<>(positions), pass.asOfMs(),
-                history, historyOnly ? List.of() : fold.pendingReports()));
+                history, historyOnly ? List.of() : fold.pendingReports(), changedEndpoints, changedStages,
+                !historyOnly && fullPassesWritten == 0 ? endpointIds : null));
+        changedEndpoints.forEach(row -> writtenEndpoints.put(row.urlHash(), row));
+        changedStages.forEach(row -> writtenStages.put(row.urlHash() + "/" + row.stage(), row));
         writeNanos += System.nanoTime() - writeStarted;
         if (!historyOnly) {
             fold.clearPendingReports();

@@ -73,7 +73,8 @@ public final class PipelineProcess implements AutoCloseable {
 
     private ScoringPipeline newPipeline(WriterLock fence) {
         return ScoringPipeline.live(logs.graph(), logs.probes(), logs.reports(), new JdbiScoreStore(jdbi, fence), clock,
-                ScoringPipeline.LIVE_HOLD_BACK).scoring(scoring).timingPasses(passDurations::observe);
+                ScoringPipeline.LIVE_HOLD_BACK).withServices(logs.services(), logs.endpoints()).scoring(scoring)
+                .timingPasses(passDurations::observe);
     }
 
     private int drain(BooleanSupplier stop) {

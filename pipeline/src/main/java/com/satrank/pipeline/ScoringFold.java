@@ -25,6 +25,7 @@ public final class ScoringFold {
     private final RecentCounts recentProbes = new RecentCounts();
     private final RecentCounts recentReports = new RecentCounts();
     private final List<ReportRow> pendingReports = new ArrayList<>();
+    private final com.satrank.pipeline.services.ServiceFold services = new com.satrank.pipeline.services.ServiceFold();
     private long probesApplied;
 
     /** Applies one event; true when it completed a graph snapshot, after which a pass is due as of its time. */
@@ -46,7 +47,15 @@ public final class ScoringFold {
                     report.getOutcome().name(), report.getProven()));
             return false;
         }
+        if (services.apply(event)) {
+            return false;
+        }
         return state.apply(event);
+    }
+
+    /** The services and endpoints logs' fold. */
+    public com.satrank.pipeline.services.ServiceFold services() {
+        return services;
     }
 
     /** Applies every event in order; the number of snapshots they completed. */

@@ -115,7 +115,21 @@ public final class ScoringPipeline {
         return this;
     }
 
-    /** Scores with {@code scoring} instead of the defaults; only before the first drain. */
+    /**
+     * Also folds the services and endpoints logs into the service tables; only before the first
+     * drain. Either log may be null (a process or test without service discovery).
+     */
+    public synchronized ScoringPipeline withServices(ChronicleEventLog servicesLog, ChronicleEventLog endpointsLog) {
+        requireNotStarted("the logs read are fixed once the pipeline has read them");
+        if (servicesLog != null) {
+            logs.put(LogStream.SERVICES, servicesLog);
+        }
+        if (endpointsLog != null) {
+            logs.put(LogStream.ENDPOINTS, endpointsLog);
+        }
+        return this;
+    }
+
     /** Each written pass's wall time, in seconds, to {@code listener} (metrics). */
     public synchronized ScoringPipeline timingPasses(java.util.function.DoubleConsumer listener) {
         this.passTimes = listener;
@@ -125,6 +139,7 @@ public final class ScoringPipeline {
         return this;
     }
 
+    /** Scores with {@code scoring} instead of the defaults; only before the first drain. */
     public synchronized ScoringPipeline scoring(ScoringParams scoring) {
         requireNotStarted("scoring parameters are fixed once the pipeline has read the logs");
         this.params = scoring;

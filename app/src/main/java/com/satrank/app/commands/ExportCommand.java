@@ -117,7 +117,15 @@ public class ExportCommand extends Command {
                     Event.newBuilder().setGraphSnapshotCompleted(GraphSnapshotCompleted.getDefaultInstance()).build());
             case PROBES -> List.of(Event.newBuilder().setProbeCompleted(ProbeCompleted.getDefaultInstance()).build());
             case REPORTS -> List.of(Event.newBuilder().setPaymentReported(PaymentReported.getDefaultInstance()).build());
-            case QUERIES -> List.of(Event.newBuilder().setNodeQueried(NodeQueried.getDefaultInstance()).build());
+            case QUERIES -> List.of(Event.newBuilder().setNodeQueried(NodeQueried.getDefaultInstance()).build(),
+                    Event.newBuilder().setEndpointQueried(com.satrank.events.v1.EndpointQueried.getDefaultInstance()).build());
+            case SERVICES -> List.of(
+                    Event.newBuilder().setServiceListed(com.satrank.events.v1.ServiceListed.getDefaultInstance()).build(),
+                    Event.newBuilder().setServiceDiscovered(com.satrank.events.v1.ServiceDiscovered.getDefaultInstance()).build(),
+                    Event.newBuilder().setServiceDelisted(com.satrank.events.v1.ServiceDelisted.getDefaultInstance()).build());
+            case ENDPOINTS -> List.of(
+                    Event.newBuilder().setEndpointProbed(com.satrank.events.v1.EndpointProbed.getDefaultInstance()).build(),
+                    Event.newBuilder().setEndpointPaymentSpent(com.satrank.events.v1.EndpointPaymentSpent.getDefaultInstance()).build());
         };
     }
 

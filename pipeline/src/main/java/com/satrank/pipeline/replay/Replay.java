@@ -25,7 +25,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class Replay {
     /** The tables the pipeline writes; the replay rebuilds exactly these. */
     public static final List<String> SCORE_TABLES = List.of("nodes", "node_scores", "node_score_history",
-            "network_stats", "reports", "pipeline_checkpoint");
+            "network_stats", "reports", "pipeline_checkpoint", "service_endpoints", "endpoint_stage_posteriors");
     public static final String SCHEMA = "satrank_replay";
 
     private final String url;
@@ -76,13 +76,17 @@ public final class Replay {
             Passes passes;
             try (ChronicleEventLog g = ChronicleEventLog.open(dataDir, LogStream.GRAPH, Clock.systemUTC());
                  ChronicleEventLog p = ChronicleEventLog.open(dataDir, LogStream.PROBES, Clock.systemUTC());
-                 ChronicleEventLog r = ChronicleEventLog.open(dataDir, LogStream.REPORTS, Clock.systemUTC())) {
+                 ChronicleEventLog r = ChronicleEventLog.open(dataDir, LogStream.REPORTS, Clock.systemUTC());
+                 ChronicleEventLog sv = ChronicleEventLog.open(dataDir, LogStream.SERVICES, Clock.systemUTC());
+                 ChronicleEventLog ep = ChronicleEventLog.open(dataDir, LogStream.ENDPOINTS, Clock.systemUTC())) {
                 events = g.eventsAfter(com.satrank.log.LogPosition.BEFORE_START)
                         + p.eventsAfter(com.satrank.log.LogPosition.BEFORE_START)
-                        + r.eventsAfter(com.satrank.log.LogPosition.BEFORE_START);
+                        + r.eventsAfter(com.satrank.log.LogPosition.BEFORE_START)
+                        + sv.eventsAfter(com.satrank.log.LogPosition.BEFORE_START)
+                        + ep.eventsAfter(com.satrank.log.LogPosition.BEFORE_START);
                 ScoringPipeline pipeline = asOf == null ? ScoringPipeline.replay(g, p, r, new JdbiScoreStore(replay))
                         : ScoringPipeline.replayAsOf(g, p, r, new JdbiScoreStore(replay), asOf);
-                pipeline.scoring(scoring).readingAhead();
+                pipeline.withServices(sv, ep).scoring(scoring).readingAhead();
                 Thread reporter = new Thread(() -> {
                     while (!Thread.currentThread().isInterrupted()) {
                         progress.accept(new long[] {pipeline.eventsRead(), events});

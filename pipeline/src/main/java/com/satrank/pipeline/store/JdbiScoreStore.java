@@ -63,6 +63,18 @@ public final class JdbiScoreStore implements ScoreStore {
             if (!pass.reports().isEmpty()) {
                 dao.insertReports(pass.reports());
             }
+            ServiceDao services = handle.attach(ServiceDao.class);
+            if (pass.keepOnlyEndpoints() != null) {
+                String[] keep = pass.keepOnlyEndpoints().toArray(new String[0]);
+                services.deleteEndpointsExcept(keep);
+                services.deleteStagesExcept(keep);
+            }
+            if (!pass.changedEndpoints().isEmpty()) {
+                services.upsertEndpoints(pass.changedEndpoints());
+            }
+            if (!pass.changedStages().isEmpty()) {
+                services.upsertStages(pass.changedStages());
+            }
             dao.upsertStats(pass.stats());
             pass.positions().forEach((stream, position) ->
                     dao.saveCheckpoint(stream.dirName(), position.index(), pass.asOfMs()));

@@ -1,0 +1,110 @@
+package com.satrank.pipeline.services;
+
+import com.satrank.events.v1.EndpointProbed;
+import com.satrank.events.v1.Event;
+import com.satrank.services.Stage;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The services and endpoints logs folded, in merged event-time order, into one
+ * {@link EndpointState} per url_hash. Pure: no logs, passes or database here.
+ */
+public final class ServiceFold {
+    private final Map<String, EndpointState> endpoints = new TreeMap<>();
+    private long endpointEvents;
+
+    /** Applies one event; false when it is not a services/endpoints event. */
+    public boolean apply(Event event) {
+        long at = event.getEventTimeMs();
+        switch (event.getPayloadCase()) {
+            case SERVICE_LISTED -> {
+                var e = event.getServiceListed();
+                EndpointState s = state(e.getUrlHash(), e.getUrl());
+                s.url = e.getUrl();
+                s.name = e.getName();
+                s.description = e.getDescription();
+                s.category = e.getCategory();
+                s.provider = e.getProvider();
+                s.method = e.getHttpMethod().isEmpty() ? s.method : e.getHttpMethod();
+                s.advertisedPriceSats = e.getAdvertisedPriceSats();
+                s.sources.add(e.getRegistry());
+                if (s.firstListedMs == Long.MIN_VALUE) {
+                    s.firstListedMs = at;
+                }
+            }
+            case SERVICE_DISCOVERED -> {
+                var e = event.getServiceDiscovered();
+                EndpointState s = state(e.getUrlHash(), e.getUrl());
+                s.discoveryOutcome = e.getOutcome();
+                if (e.getOutcome().equals("l402")) {
+                    s.payee = HexFormat.of().formatHex(e.getPayeePubkey().toByteArray());
+                    s.priceSats = e.getPriceSats();
+                    s.method = e.getHttpMethod().isEmpty() ? s.method : e.getHttpMethod();
+                }
+            }
+            case SERVICE_DELISTED -> {
+                var e = event.getServiceDelisted();
+                EndpointState s = state(e.getUrlHash(), e.getUrl());
+                s.deprecated = true;
+                s.deprecatedReason = e.getReason();
+            }
+            case ENDPOINT_PROBED -> {
+                var e = event.getEndpointProbed();
+                if (e.getStage() == EndpointProbed.Stage.STAGE_UNSPECIFIED || e.getStage() == EndpointProbed.Stage.UNRECOGNIZED) {
+                    return true; // a newer writer's stage: nothing to count it in
+                }
+                EndpointState s = state(e.getUrlHash(), e.getUrl());
+                Stage stage = Stage.ofNumber(e.getStage().getNumber());
+                s.observe(stage, e.getSuccess(), e.getOutcome(), at);
+                endpointEvents++;
+                if (stage == Stage.CHALLENGE) {
+                    boolean answered = e.getHttpStatus() > 0;
+                    int status = e.getHttpStatus();
+                    boolean ok = (status >= 200 && status < 400) || status == 402;
+                    s.checkCount++;
+                    s.successCount += ok ? 1 : 0;
+                    s.lastHttpStatus = status;
+                    s.lastLatencyMs = answered ? e.getLatencyMs() : 0;
+                    s.lastCheckedMs = at;
+                    s.recentChecks.addLast(new long[] {at, ok ? 1 : 0, answered ? e.getLatencyMs() : -1});
+                }
+                if (stage == Stage.PAYMENT) {
+                    s.paidProbes++;
+                }
+            }
+            case ENDPOINT_PAYMENT_SPENT -> {
+                var e = event.getEndpointPaymentSpent();
+                EndpointState s = endpoints.get(e.getUrlHash());
+                if (s != null) {
+                    s.satsSpent += e.getAmountSats() + (e.getFeeMsat() + 999) / 1000;
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private EndpointState state(String urlHash, String url) {
+        return endpoints.computeIfAbsent(urlHash, h -> new EndpointState(h, url));
+    }
+
+    Map<String, EndpointState> endpoints() {
+        return endpoints;
+    }
+
+    public int size() {
+        return endpoints.size();
+    }
+
+    public long endpointEvents() {
+        return endpointEvents;
+    }
+
+    public void prune(long asOfMs, long horizonMs) {
+        endpoints.values().forEach(s -> s.prune(asOfMs, horizonMs));
+    }
+}
