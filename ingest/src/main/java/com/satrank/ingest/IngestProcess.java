@@ -38,12 +38,15 @@ public final class IngestProcess implements AutoCloseable {
     private final ProbeClient probeClient;
     private final ProbeLoop probes;
     private final LndStatus status;
+    private final com.satrank.ingest.services.ServiceDiscovery services;
     private final AtomicReference<LndInfo> info;
     private final InstantSource clock;
     private final AtomicLong lastAskedMs;
 
     private IngestProcess(LndGraphClient graphClient, GraphCrawlLoop crawl, ProbeClient probeClient, ProbeLoop probes,
-                          LndStatus status, AtomicReference<LndInfo> info, AtomicLong lastAsked, InstantSource clock) {
+                          LndStatus status, com.satrank.ingest.services.ServiceDiscovery services,
+                          AtomicReference<LndInfo> info, AtomicLong lastAsked, InstantSource clock) {
+        this.services = services;
         this.graphClient = graphClient;
         this.crawl = crawl;
         this.probeClient = probeClient;
@@ -59,6 +62,14 @@ public final class IngestProcess implements AutoCloseable {
      */
     public static IngestProcess create(IngestConfig ingest, ProbeConfig probe, LndEndpoint endpoint, String payMacaroon,
                                        EventLogs logs, Metrics metrics, InstantSource clock) {
+        return create(ingest, probe, new com.satrank.ingest.config.ServicesConfig(), endpoint, payMacaroon, logs,
+                metrics, clock);
+    }
+
+    /** With L402 service discovery when {@code services} is enabled (paid probes use the same pay macaroon). */
+    public static IngestProcess create(IngestConfig ingest, ProbeConfig probe,
+                                       com.satrank.ingest.config.ServicesConfig services, LndEndpoint endpoint,
+                                       String payMacaroon, EventLogs logs, Metrics metrics, InstantSource clock) {
         LndStatus status = new LndStatus(metrics);
         LndGraphClient client = new LndGraphClient(endpoint, status);
         AtomicReference<LndInfo> info = new AtomicReference<>();
@@ -92,13 +103,20 @@ public final class IngestProcess implements AutoCloseable {
         } else {
             LOG.info("probe.payMacaroonPath not set: the prober is off");
         }
-        return new IngestProcess(client, crawl, probeClient, probes, status, info, lastAsked, clock);
+        com.satrank.ingest.services.ServiceDiscovery discovery = services.enabled()
+                ? com.satrank.ingest.services.ServiceDiscovery.create(services, logs, endpoint, payMacaroon, status,
+                        lndPubkey, metrics, clock)
+                : null;
+        return new IngestProcess(client, crawl, probeClient, probes, status, discovery, info, lastAsked, clock);
     }
 
     public void start() {
         crawl.start();
         if (probes != null) {
             probes.start();
+        }
+        if (services != null) {
+            services.start();
         }
     }
 
@@ -128,6 +146,9 @@ public final class IngestProcess implements AutoCloseable {
     /** Stops the loops, waiting for a crawl or probe in flight, then closes the LND channels. */
     @Override
     public void close() {
+        if (services != null) {
+            services.close();
+        }
         if (probes != null) {
             probes.close();
         }

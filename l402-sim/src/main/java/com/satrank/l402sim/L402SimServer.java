@@ -74,6 +74,21 @@ public final class L402SimServer implements Closeable {
 
     /** Draws the economy and starts its hosts; {@code merchants} is closed with the server. */
     public static L402SimServer start(L402SimSettings settings, MerchantClient merchants, InstantSource clock) {
+        try {
+            return startOn(settings, merchants, clock);
+        } catch (UncheckedIOException e) {
+            if (settings.firstPort() == 0) {
+                throw e;
+            }
+            // fixed ports taken (another economy running): free ports, so the demo still starts
+            LOG.warn("l402-sim ports {}..{} in use ({}); using free ports, so its URLs differ from the last run",
+                    settings.firstPort(), settings.firstPort() + settings.hosts() - 1, e.getCause().getMessage());
+            return startOn(new L402SimSettings(settings.bindHost(), 0, settings.hosts(), settings.endpoints(),
+                    settings.seed(), settings.maxLatencyMs()), merchants, clock);
+        }
+    }
+
+    private static L402SimServer startOn(L402SimSettings settings, MerchantClient merchants, InstantSource clock) {
         L402SimServer sim = new L402SimServer(settings, merchants, clock);
         try {
             for (int host = 0; host < settings.hosts(); host++) {
@@ -87,7 +102,8 @@ public final class L402SimServer implements Closeable {
                 sim.byHostPath.add(new HashMap<>());
             }
         } catch (IOException e) {
-            sim.close();
+            sim.servers.forEach(server -> server.stop(0));
+            sim.workers.shutdownNow();
             throw new UncheckedIOException("l402-sim did not start", e);
         }
         for (SimEndpoint e : sim.endpoints) {

@@ -33,6 +33,45 @@ public class SimConfig {
     @JsonProperty
     private boolean keepGraphTimestamps = false;
 
+    /** Graph nodes keyed as merchants of the simulated L402 economy (payees of its endpoints). */
+    @Min(0)
+    @Max(10_000)
+    @JsonProperty
+    private int merchants = 40;
+
+    /** The simulated L402 economy the demo serves and crawls (l402-sim); 0 endpoints: none. */
+    @Min(0)
+    @Max(100_000)
+    @JsonProperty
+    private int economyEndpoints = 300;
+
+    @Min(1)
+    @Max(64)
+    @JsonProperty
+    private int economyHosts = 6;
+
+    /** First port of the economy's hosts (fixed, so its URLs survive a restart); 0 = free ports. */
+    @Min(0)
+    @Max(65_000)
+    @JsonProperty
+    private int economyPort = 18_400;
+
+    public int economyPort() {
+        return economyPort;
+    }
+
+    public int merchants() {
+        return merchants;
+    }
+
+    public int economyEndpoints() {
+        return economyEndpoints;
+    }
+
+    public int economyHosts() {
+        return economyHosts;
+    }
+
     public boolean keepGraphTimestamps() {
         return keepGraphTimestamps;
     }

@@ -66,6 +66,11 @@ public class SatRankConfiguration extends Configuration {
     @JsonProperty
     private ScoringConfig scoring = new ScoringConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private com.satrank.ingest.config.ServicesConfig services = new com.satrank.ingest.config.ServicesConfig();
+
     @JsonIgnore
     private ProcessMode mode = ProcessMode.SERVER;
 
@@ -87,6 +92,10 @@ public class SatRankConfiguration extends Configuration {
 
     public IngestConfig ingest() {
         return ingest;
+    }
+
+    public com.satrank.ingest.config.ServicesConfig services() {
+        return services;
     }
 
     public SimConfig sim() {

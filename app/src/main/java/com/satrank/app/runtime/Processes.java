@@ -59,14 +59,23 @@ public final class Processes {
         EventLogs logs = EventLogs.open(dataDir, clock);
         manage(env, logs);
         Metrics metrics = new Metrics(new PrometheusRegistry());
+        if (config.services().allowLoopback() && config.l402().production()) {
+            throw new IllegalStateException("services.allowLoopback lets requests reach this machine (SSRF); it is"
+                    + " for the demo's local economy and production refuses to start with it");
+        }
 
         SimFiles sim = mode.sim() ? startSim(config, env, dataDir, clock) : null;
+        if (sim != null && sim.economy() != null && !config.services().enabled()) {
+            config.services().useDemoEconomy(java.util.List.of(
+                    new com.satrank.ingest.config.ServicesConfig.Registry("402index", sim.economy().registryUrl()),
+                    new com.satrank.ingest.config.ServicesConfig.Registry("l402directory", sim.economy().directoryUrl())));
+        }
         LndView lndView = LndView.disabled();
         if (mode.ingest()) {
             LndEndpoint endpoint = sim != null ? sim.readonly() : endpoint(config.lnd());
             String payMacaroon = sim != null ? sim.payMacaroon().toString() : config.probe().payMacaroonPath();
-            IngestProcess ingest = IngestProcess.create(config.ingest(), config.probe(), endpoint, payMacaroon, logs,
-                    metrics, clock);
+            IngestProcess ingest = IngestProcess.create(config.ingest(), config.probe(), config.services(), endpoint,
+                    payMacaroon, logs, metrics, clock);
             env.lifecycle().manage(managed(ingest::start, ingest));
             lndView = new LndView(ingest.lndStatus(), ingest::lndInfo);
         }
@@ -92,18 +101,30 @@ public final class Processes {
     }
 
     /** Where the embedded sim's credentials are. */
-    private record SimFiles(LndEndpoint readonly, Path payMacaroon, Path invoiceMacaroon) {
+    private record SimFiles(LndEndpoint readonly, Path payMacaroon, Path invoiceMacaroon,
+                            com.satrank.l402sim.L402SimServer economy) {
     }
 
     private static SimFiles startSim(SatRankConfiguration config, Environment env, Path dataDir, InstantSource clock) {
         var sim = config.sim();
         LndSimServer server = LndSimServer.start(new LndSimSettings("127.0.0.1", sim.port(),
                 dataDir.resolve("lnd-sim"), sim.seed(), sim.nodes(), sim.channels(),
-                sim.graphFile().isBlank() ? null : Path.of(sim.graphFile()), sim.keepGraphTimestamps()), clock);
+                sim.graphFile().isBlank() ? null : Path.of(sim.graphFile()), sim.keepGraphTimestamps())
+                .withMerchants(sim.graphFile().isBlank() ? Math.min(sim.merchants(), sim.nodes()) : 0), clock);
         manage(env, server);
+        com.satrank.l402sim.L402SimServer economy = null;
+        if (sim.graphFile().isBlank() && sim.merchants() > 0 && sim.economyEndpoints() > 0) {
+            // the economy bills through the sim's admin macaroon: it issues invoices as the merchant nodes
+            economy = com.satrank.l402sim.L402SimServer.start(new com.satrank.l402sim.L402SimSettings("127.0.0.1",
+                    sim.economyPort(), sim.economyHosts(), sim.economyEndpoints(), sim.seed(), 50),
+                    new com.satrank.l402sim.MerchantClient(new LndEndpoint("127.0.0.1", server.port(),
+                            server.tlsCertPath(), server.macaroonPath(SimMacaroons.ADMIN), config.lnd().deadline())),
+                    clock);
+            manage(env, economy); // closed before lnd-sim
+        }
         return new SimFiles(new LndEndpoint("127.0.0.1", server.port(), server.tlsCertPath(),
                 server.macaroonPath(SimMacaroons.READONLY), config.lnd().deadline()),
-                server.macaroonPath(SimMacaroons.PAY), server.macaroonPath(SimMacaroons.INVOICE));
+                server.macaroonPath(SimMacaroons.PAY), server.macaroonPath(SimMacaroons.INVOICE), economy);
     }
 
     private static LndEndpoint endpoint(LndConfig lnd) {
