@@ -44,10 +44,13 @@ public final class BodyQuality {
         return score >= 3 ? "quality_ok" : "trivial_body";
     }
 
-    /** True for a non-JSON body (the check does not apply) or JSON with a non-empty value inside. */
+    /**
+     * True for JSON holding a non-empty value. A body that is not JSON does not earn this point (the
+     * reference leaves the case open): plain text then needs the other four checks, and "ok" fails.
+     */
     private static boolean jsonUseful(String body) {
         if (!(body.startsWith("{") || body.startsWith("["))) {
-            return true;
+            return false;
         }
         try {
             JsonNode node = JSON.readTree(body);

@@ -141,7 +141,13 @@ public final class RegistryCrawler {
     }
 
     private static boolean changed(ServiceCatalogue.Entry e, RegistryListing l) {
-        return !e.registries().contains(l.registry()) || !Objects.equals(e.name(), l.name())
+        if (!e.registries().contains(l.registry())) {
+            return true;
+        }
+        if (!com.satrank.services.RegistryRank.setsMetadata(l.registry(), e.registries())) {
+            return false; // a higher-ranked registry's fields stand
+        }
+        return !Objects.equals(e.name(), l.name())
                 || !Objects.equals(e.description(), l.description()) || !Objects.equals(e.category(), l.category())
                 || !Objects.equals(e.provider(), l.provider()) || !Objects.equals(e.method(), l.method())
                 || e.advertisedPriceSats() != l.advertisedPriceSats();

@@ -53,6 +53,13 @@ public final class ServiceCatalogue {
             var e = event.getServiceListed();
             Entry old = byHash.get(e.getUrlHash());
             Set<String> registries = new TreeSet<>(old == null ? Set.of() : old.registries());
+            if (old != null && !com.satrank.services.RegistryRank.setsMetadata(e.getRegistry(), old.registries())) {
+                registries.add(e.getRegistry());
+                byHash.put(e.getUrlHash(), new Entry(old.url(), old.name(), old.description(), old.category(),
+                        old.provider(), old.method(), old.advertisedPriceSats(), Set.copyOf(registries), old.payee(),
+                        old.priceSats(), old.lastOutcome(), old.consecutive404(), old.delisted()));
+                return;
+            }
             registries.add(e.getRegistry());
             byHash.put(e.getUrlHash(), new Entry(EndpointUrl.of(e.getUrl()), e.getName(), e.getDescription(),
                     e.getCategory(), e.getProvider(), e.getHttpMethod(), e.getAdvertisedPriceSats(), Set.copyOf(registries),

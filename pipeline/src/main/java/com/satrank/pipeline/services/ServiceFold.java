@@ -22,6 +22,13 @@ public final class ServiceFold {
             case SERVICE_LISTED -> {
                 var e = event.getServiceListed();
                 EndpointState s = state(e.getUrlHash(), e.getUrl());
+                if (s.firstListedMs == Long.MIN_VALUE) {
+                    s.firstListedMs = at;
+                }
+                if (!com.satrank.services.RegistryRank.setsMetadata(e.getRegistry(), s.sources)) {
+                    s.sources.add(e.getRegistry());
+                    return true;
+                }
                 s.url = e.getUrl();
                 s.name = e.getName();
                 s.description = e.getDescription();
@@ -30,9 +37,6 @@ public final class ServiceFold {
                 s.method = e.getHttpMethod().isEmpty() ? s.method : e.getHttpMethod();
                 s.advertisedPriceSats = e.getAdvertisedPriceSats();
                 s.sources.add(e.getRegistry());
-                if (s.firstListedMs == Long.MIN_VALUE) {
-                    s.firstListedMs = at;
-                }
             }
             case SERVICE_DISCOVERED -> {
                 var e = event.getServiceDiscovered();
