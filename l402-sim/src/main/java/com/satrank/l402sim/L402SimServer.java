@@ -48,6 +48,12 @@ public final class L402SimServer implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(L402SimServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY each small answer
+        // waits out the peer's delayed ACK (tens of ms on loopback). Read once, when the server class loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final L402SimSettings settings;
     private final MerchantClient merchants;
     private final InstantSource clock;

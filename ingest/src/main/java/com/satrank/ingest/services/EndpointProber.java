@@ -139,7 +139,9 @@ public final class EndpointProber {
         budget.newCycle();
         List<ServiceCatalogue.Entry> candidates = new ArrayList<>();
         for (ServiceCatalogue.Entry e : catalogue.probeable()) {
-            if (payable.getOrDefault(e.url().hash(), false) && e.priceSats() <= config.maxSatsPerProbe()) {
+            // the last free check found a valid challenge; its price is re-read from the invoice before paying
+            if (payable.getOrDefault(e.url().hash(), false)
+                    && (e.priceSats() == 0 ? e.advertisedPriceSats() : e.priceSats()) <= config.maxSatsPerProbe()) {
                 candidates.add(e);
             }
         }
@@ -225,7 +227,7 @@ public final class EndpointProber {
         }
         Bolt11Invoice invoice = fresh.get().invoice();
         long amount = invoice.amountMsat() == null ? 0 : (invoice.amountMsat() + 999) / 1000;
-        if (amount <= 0 || MessageDigest.isEqual(invoice.payee(), ownPubkey.get())) {
+        if (amount <= 0 || amount > config.maxSatsPerProbe() || MessageDigest.isEqual(invoice.payee(), ownPubkey.get())) {
             return; // nothing to pay, or our own node: no evidence to gain
         }
         SpendingBudget.Reservation[] held = new SpendingBudget.Reservation[1];

@@ -92,11 +92,14 @@ public final class ServiceCatalogue {
         return Optional.ofNullable(byHash.get(urlHash));
     }
 
-    /** Endpoints with a discovered L402 challenge, not delisted: what the prober visits. */
+    /**
+     * Every listed URL not delisted: what the prober checks. A URL whose discovery found no valid
+     * challenge is still checked, so its failures are evidence and a later success is noticed.
+     */
     public synchronized List<Entry> probeable() {
         List<Entry> out = new ArrayList<>();
         for (Entry e : byHash.values()) {
-            if (e.discovered()) {
+            if (!e.delisted()) {
                 out.add(e);
             }
         }

@@ -17,7 +17,9 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  * pay as often as endpoints in general do, instead of half the time, which is what makes p_e2e =
  * Π p_stage calibrated over all five stages (the reference multiplies only the "meaningful" ones,
  * which overstates endpoints nobody paid). ci95 is the exact Beta quantile; pessimistic and
- * optimistic bounds are the products of the stage bounds. Formulas: docs/scoring.md §9.
+ * optimistic bounds are the products of the stage bounds. The payment stage's prior is the payee
+ * node's pooled rate (shrunk to the global one), since arrival depends on the node. Formulas:
+ * docs/scoring.md §9.
  */
 public final class EndpointScorer {
     static final double PRIOR_STRENGTH = 2.0;
@@ -51,6 +53,21 @@ public final class EndpointScorer {
         for (int k = 0; k < stageCount; k++) {
             mean[k] = (pooledS[k] + 1) / (pooledS[k] + pooledF[k] + 2);
         }
+        // Whether a payment arrives is a property of the payee node more than of the endpoint: the
+        // payment stage's prior is the payee's pooled rate over all its endpoints, itself shrunk to
+        // the global rate.
+        int payment = Stage.PAYMENT.ordinal();
+        Map<String, double[]> byPayee = new java.util.HashMap<>();
+        i = 0;
+        for (EndpointState s : all.values()) {
+            if (s.payee != null) {
+                double[] sums = sf[i * stageCount + payment];
+                double[] total = byPayee.computeIfAbsent(s.payee, k -> new double[2]);
+                total[0] += sums[0];
+                total[1] += sums[1];
+            }
+            i++;
+        }
         List<EndpointRow> rows = new ArrayList<>(all.size());
         List<StageRow> stages = new ArrayList<>(all.size() * stageCount);
         i = 0;
@@ -61,8 +78,13 @@ public final class EndpointScorer {
             int meaningful = 0;
             for (Stage stage : Stage.values()) {
                 double[] sums = sf[i * stageCount + stage.ordinal()];
-                double alpha = PRIOR_STRENGTH * mean[stage.ordinal()] + sums[0];
-                double beta = PRIOR_STRENGTH * (1 - mean[stage.ordinal()]) + sums[1];
+                double m = mean[stage.ordinal()];
+                if (stage == Stage.PAYMENT && s.payee != null) {
+                    double[] payee = byPayee.get(s.payee);
+                    m = (payee[0] + PRIOR_STRENGTH * m) / (payee[0] + payee[1] + PRIOR_STRENGTH);
+                }
+                double alpha = PRIOR_STRENGTH * m + sums[0];
+                double beta = PRIOR_STRENGTH * (1 - m) + sums[1];
                 BetaDistribution posterior = BetaDistribution.of(alpha, beta);
                 double ps = alpha / (alpha + beta);
                 double lo = posterior.inverseCumulativeProbability(0.025);

@@ -42,6 +42,10 @@ public final class ServiceFold {
                 var e = event.getServiceDiscovered();
                 EndpointState s = state(e.getUrlHash(), e.getUrl());
                 s.discoveryOutcome = e.getOutcome();
+                // A discovery request is a challenge check too; a refusal by our own guard says nothing of the endpoint.
+                if (!e.getOutcome().equals("refused_unsafe")) {
+                    s.observe(Stage.CHALLENGE, e.getOutcome().equals("l402"), "discovery_" + e.getOutcome(), at);
+                }
                 if (e.getOutcome().equals("l402")) {
                     s.payee = HexFormat.of().formatHex(e.getPayeePubkey().toByteArray());
                     s.priceSats = e.getPriceSats();
