@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DemoAppIT {
     private static final Path DATA = tempDir();
+    private static final Instant STARTED = Instant.now();
     private static final DropwizardAppExtension<SatRankConfiguration> APP = new DropwizardAppExtension<>(
             SatRankApplication.class, ResourceHelpers.resourceFilePath("demo-test.yml"), (String) null,
             app -> new ModeCommand(app, "demo", "demo", ProcessMode.DEMO),
@@ -280,6 +281,39 @@ class DemoAppIT {
         assertThat(d.at("/summary/targetN").asInt()).isEqualTo(200);
         assertThat(d.at("/summary/totalVerified").asLong()).isLessThanOrEqualTo(d.at("/summary/totalSubmitted").asLong());
         assertThat(d.get("weekly").isArray()).isTrue();
+    }
+
+    /** Issue #12's promise: the demo's economy is crawled, probed and scored within three minutes of start. */
+    @Test
+    void the_demo_economy_has_200_scored_endpoints_within_three_minutes() throws Exception {
+        Instant deadline = STARTED.plus(Duration.ofMinutes(3));
+        double scored = 0;
+        while (Instant.now().isBefore(deadline)) {
+            scored = gauge(get("/metrics").raw().body(), "satrank_pipeline_service_endpoints{kind=\"with_evidence\"}");
+            if (scored >= 200) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        assertThat(scored).as("endpoints with a meaningful stage posterior").isGreaterThanOrEqualTo(200);
+        String body = get("/metrics").raw().body();
+        assertThat(body).contains("satrank_services_catalogue{registry=\"402index\"}")
+                .contains("satrank_endpoint_probes_total{outcome=\"pay_ok\",stage=\"payment\"}")
+                .contains("satrank_endpoint_sats_spent_total");
+        long[] counts = new long[2];
+        LogReads.forEach(DATA, com.satrank.log.LogStream.SERVICES, e -> counts[0] += e.hasServiceListed() ? 1 : 0);
+        LogReads.forEach(DATA, com.satrank.log.LogStream.ENDPOINTS, e -> counts[1] += e.hasEndpointProbed() ? 1 : 0);
+        assertThat(counts[0]).as("ServiceListed events").isGreaterThanOrEqualTo(250);
+        assertThat(counts[1]).as("EndpointProbed events").isGreaterThan(500);
+    }
+
+    private static double gauge(String metrics, String series) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        return 0;
     }
 
     @Test

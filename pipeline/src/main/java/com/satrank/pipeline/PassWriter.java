@@ -37,6 +37,7 @@ final class PassWriter {
     private GraphMetrics.Result metrics;
     private long metricsSnapshotId = -1;
     private volatile long passesWritten;
+    private volatile long[] serviceEndpoints = new long[2];
     /** Hears each written pass's wall time in seconds (metrics); never part of what is written. */
     private java.util.function.DoubleConsumer passTimes = seconds -> { };
     private long fullPassesWritten;
@@ -96,12 +97,15 @@ final class PassWriter {
             fold.services().prune(pass.asOfMs(), params.evidenceHorizonMs());
             var scored = com.satrank.pipeline.services.EndpointScorer.score(fold.services(), pass.asOfMs(),
                     params.tauMs());
+            long withEvidence = 0;
             for (var row : scored.endpoints()) {
+                withEvidence += row.meaningfulStages() > 0 ? 1 : 0;
                 endpointIds.add(row.urlHash());
                 if (!row.equals(writtenEndpoints.get(row.urlHash()))) {
                     changedEndpoints.add(row);
                 }
             }
+            serviceEndpoints = new long[] {scored.endpoints().size(), withEvidence};
             for (var row : scored.stages()) {
                 if (!row.equals(writtenStages.get(row.urlHash() + "/" + row.stage()))) {
                     changedStages.add(row);
@@ -134,6 +138,10 @@ final class PassWriter {
 
     void timingPasses(java.util.function.DoubleConsumer listener) {
         this.passTimes = listener;
+    }
+
+    long[] serviceEndpoints() {
+        return serviceEndpoints.clone();
     }
 
     long passesWritten() {

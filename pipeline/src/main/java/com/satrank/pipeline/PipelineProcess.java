@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class PipelineProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineProcess.class);
     private static final Duration IDLE = Duration.ofMillis(500);
-    private static final List<LogStream> STREAMS = List.of(LogStream.GRAPH, LogStream.PROBES, LogStream.REPORTS);
+    private static final List<LogStream> STREAMS = List.of(LogStream.GRAPH, LogStream.PROBES, LogStream.REPORTS,
+            LogStream.SERVICES, LogStream.ENDPOINTS);
 
     private final Jdbi jdbi;
     private final EventLogs logs;
@@ -144,6 +145,10 @@ public final class PipelineProcess implements AutoCloseable {
                     : pipeline.readPosition(stream)));
             undecodable.put(stream.dirName(), log::undecodableEvents);
         }
+        metrics.gauge("satrank_pipeline_service_endpoints",
+                "Endpoints in the service tables as of the last pass, and those with a meaningful stage posterior",
+                "kind", Map.of("catalogue", () -> pipeline == null ? 0 : pipeline.serviceEndpointsWritten()[0],
+                        "with_evidence", () -> pipeline == null ? 0 : pipeline.serviceEndpointsWritten()[1]));
         metrics.gauge("satrank_pipeline_lag_events", "Events in a log the pipeline has not folded yet", "stream", lag);
         metrics.counter("satrank_log_undecodable_events_total",
                 "Log documents the pipeline's readers could not decode and skipped", "stream", undecodable);

@@ -279,6 +279,11 @@ public final class ScoringPipeline {
         return writer == null ? 0 : writer.writeSeconds();
     }
 
+    /** Endpoint rows as of the last written pass: {all, with at least one meaningful stage}. */
+    public long[] serviceEndpointsWritten() {
+        return writer == null ? new long[2] : writer.serviceEndpoints();
+    }
+
     /** Passes a replay did not write because a later pass in the same drain replaced them. */
     public long passesSkipped() {
         return planner == null ? 0 : planner.skipped();
