@@ -52,6 +52,7 @@ public class SatRankApplication extends Application<SatRankConfiguration> {
         bootstrap.addCommand(new ModeCommand(this, "demo",
                 "Everything in one JVM: lnd-sim, embedded Postgres, ingest, pipeline and the API", ProcessMode.DEMO));
         bootstrap.addCommand(new LndSimCommand());
+        bootstrap.addCommand(new com.satrank.app.commands.L402SimCommand());
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new BenchCommand());
         bootstrap.addCommand(new com.satrank.app.commands.ExportCommand());

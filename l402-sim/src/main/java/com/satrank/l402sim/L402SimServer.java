@@ -125,7 +125,25 @@ public final class L402SimServer implements Closeable {
     }
 
     public String baseUrl(int host) {
-        return "http://" + settings.bindHost() + ":" + servers.get(host).getAddress().getPort();
+        int port = servers.isEmpty() ? settings.firstPort() + host : servers.get(host).getAddress().getPort();
+        return "http://" + settings.bindHost() + ":" + port;
+    }
+
+    /**
+     * The hidden truth of the economy {@code settings} describes, as a running one on those fixed
+     * ports serves it, without binding them (they may be taken by that very economy): what
+     * {@code l402-sim truth} prints next to a running demo.
+     */
+    public static void writeTruth(L402SimSettings settings, MerchantClient merchants, Writer out) throws IOException {
+        if (settings.firstPort() == 0) {
+            throw new IllegalArgumentException("the truth of an economy on free ports has no stable URLs: give --port");
+        }
+        L402SimServer unbound = new L402SimServer(settings, merchants, InstantSource.system());
+        try {
+            unbound.writeTruth(out);
+        } finally {
+            unbound.workers.shutdownNow();
+        }
     }
 
     public String url(SimEndpoint endpoint) {

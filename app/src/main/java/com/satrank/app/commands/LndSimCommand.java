@@ -29,6 +29,8 @@ public class LndSimCommand extends Command {
         subparser.addArgument("--seed").type(Long.class).setDefault(21L).help("graph seed");
         subparser.addArgument("--nodes").type(Integer.class).setDefault(LndSimSettings.DEFAULT_NODES);
         subparser.addArgument("--channels").type(Integer.class).setDefault(LndSimSettings.DEFAULT_CHANNELS);
+        subparser.addArgument("--merchants").type(Integer.class).setDefault(40)
+                .help("graph nodes whose keys the sim holds, payees of an l402-sim economy (the demo's default)");
         subparser.addArgument("--graph").help("serve this lncli describegraph JSON file (.gz accepted) instead");
         subparser.addArgument("--keep-timestamps").action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
                 .help("with --graph: serve the file's announcement times as they are (by default they are shifted"
@@ -41,7 +43,7 @@ public class LndSimCommand extends Command {
         String graph = ns.getString("graph");
         try (LndSimServer sim = LndSimServer.start(new LndSimSettings("127.0.0.1", 0, dir, ns.getLong("seed"),
                 ns.getInt("nodes"), ns.getInt("channels"), graph == null ? null : Path.of(graph),
-                ns.getBoolean("keep_timestamps")), Clock.systemUTC());
+                ns.getBoolean("keep_timestamps")).withMerchants(graph == null ? ns.getInt("merchants") : 0), Clock.systemUTC());
              var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(System.out,
                      java.nio.charset.StandardCharsets.UTF_8))) {
             sim.writeTruth(out, com.satrank.ingest.probe.Prober.TIERS_SAT);
@@ -77,7 +79,8 @@ public class LndSimCommand extends Command {
         String graph = ns.getString("graph");
         LndSimSettings settings = new LndSimSettings(ns.getString("host"), ns.getInt("port"),
                 Path.of(ns.getString("dir")), ns.getLong("seed"), ns.getInt("nodes"), ns.getInt("channels"),
-                graph == null ? null : Path.of(graph), ns.getBoolean("keep_timestamps"));
+                graph == null ? null : Path.of(graph), ns.getBoolean("keep_timestamps"))
+                .withMerchants(graph == null ? ns.getInt("merchants") : 0);
         try (LndSimServer server = LndSimServer.start(settings, Clock.systemUTC())) {
             System.out.println("lnd-sim on " + settings.host() + ":" + server.port() + ", cert "
                     + server.tlsCertPath().toAbsolutePath() + ", macaroons in " + settings.dir().toAbsolutePath());
