@@ -53,6 +53,7 @@ public class SatRankApplication extends Application<SatRankConfiguration> {
                 "Everything in one JVM: lnd-sim, embedded Postgres, ingest, pipeline and the API", ProcessMode.DEMO));
         bootstrap.addCommand(new LndSimCommand());
         bootstrap.addCommand(new com.satrank.app.commands.L402SimCommand());
+        bootstrap.addCommand(new com.satrank.app.commands.NostrEventsCommand());
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new BenchCommand());
         bootstrap.addCommand(new com.satrank.app.commands.ExportCommand());

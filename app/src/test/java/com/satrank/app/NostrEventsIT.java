@@ -1,0 +1,144 @@
+package com.satrank.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nostr-events --dry-run} on a stopped demo's data directory: every line is a NIP-01 event
+ * that nostr-tools (npm, independent of our code) hashes to the same id and verifies, signed by
+ * NOSTR_PRIVATE_KEY, with node (30382) and endpoint (30383) assertions.
+ */
+class NostrEventsIT {
+    private static final Path NODE_DIR = Path.of(System.getProperty("user.dir")).getParent()
+            .resolve("nostr/src/test/node");
+    private static final String SECRET = "b7e151628aed2a6abf7158809cf4f3c762e7160f38b4da56a784d9045190cfef";
+    private static final String PUBKEY = "dff1d77f2a671c5f36183726db2341be58feae1da2deced843240f7b502ba659";
+
+    @Test
+    void dry_run_prints_events_nostr_tools_verifies(@TempDir Path dir) throws Exception {
+        if (!"true".equals(System.getenv("CI"))) {
+            assumeTrue(onPath("node") && onPath("npm"), "node/npm not installed");
+        }
+        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/nostr-tools"))) {
+            Process install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent")
+                    .directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
+            assertThat(install.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            assertThat(install.exitValue()).isZero();
+        }
+        Path config = runDemoUntilEndpointsScored(dir, 100);
+
+        Process dry = new ProcessBuilder(java(), "-Xmx256m", "-jar", jar(), "nostr-events", config.toString(), "--dry-run")
+                .directory(dir.toFile()).start();
+        String out = new String(dry.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(dry.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(dry.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(dry.exitValue()).as(err).isZero();
+        assertThat(err).contains("throwaway key").contains("not published");
+
+        ProcessBuilder keyed = new ProcessBuilder(java(), "-Xmx256m", "-jar", jar(), "nostr-events", config.toString(),
+                "--dry-run", "--limit", "50").directory(dir.toFile());
+        keyed.environment().put("NOSTR_PRIVATE_KEY", SECRET);
+        Process signed = keyed.start();
+        String lines = new String(signed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String signedErr = new String(signed.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(signed.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(signed.exitValue()).as(signedErr).isZero();
+        assertThat(signedErr).doesNotContain(SECRET);
+
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : lines.split("\n")) {
+            if (!line.isBlank()) {
+                events.add(new ObjectMapper().readTree(line));
+            }
+        }
+        assertThat(events).extracting(e -> e.get("kind").asInt()).contains(30382, 30383);
+        assertThat(events).extracting(e -> e.get("pubkey").asText()).containsOnly(PUBKEY);
+        assertThat(events.size()).isLessThanOrEqualTo(100);
+
+        Process verify = new ProcessBuilder("node", "verify-events.mjs").directory(NODE_DIR.toFile()).start();
+        try (var in = verify.getOutputStream()) {
+            in.write(lines.getBytes(StandardCharsets.UTF_8));
+        }
+        String verdicts = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<JsonNode> checked = new ArrayList<>();
+        for (String line : verdicts.split("\n")) {
+            if (!line.isBlank()) {
+                checked.add(new ObjectMapper().readTree(line));
+            }
+        }
+        assertThat(checked).hasSize(events.size());
+        for (int i = 0; i < checked.size(); i++) {
+            assertThat(checked.get(i).get("verified").asBoolean()).as("event %d", i).isTrue();
+            assertThat(checked.get(i).get("hash").asText()).isEqualTo(events.get(i).get("id").asText());
+        }
+        JsonNode endpoint = events.stream().filter(e -> e.get("kind").asInt() == 30383).findFirst().orElseThrow();
+        assertThat(endpoint.get("content").asText()).contains("\"stage\":5");
+    }
+
+    /** Runs the demo (small sim, economy on free ports) until the tables hold scored endpoints, then stops it. */
+    private static Path runDemoUntilEndpointsScored(Path dir, int endpoints) throws Exception {
+        int port = JarProcess.freePort();
+        Path config = JarProcess.writeConfig(dir.resolve("demo.yml"), port, dir.resolve("data"), """
+                apiKey: nostr-events-it-key-0123456789abcdef
+                sim: {seed: 8, nodes: 600, channels: 1800, port: %d, economyPort: 0}
+                ingest: {crawlInterval: 5s}
+                probe: {minInterval: 5s, cycleInterval: 1s}
+                """.formatted(JarProcess.freePort()));
+        HttpJson http = new HttpJson(() -> port);
+        Process demo = JarProcess.start("demo", config);
+        try {
+            JarProcess.awaitUp(http, demo);
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(150);
+            String series = "satrank_pipeline_service_endpoints{kind=\"with_evidence\"} ";
+            double scored = 0;
+            while (scored < endpoints && java.time.Instant.now().isBefore(deadline)) {
+                Thread.sleep(2000);
+                for (String line : http.get("/metrics").raw().body().split("\n")) {
+                    if (line.startsWith(series)) {
+                        scored = Double.parseDouble(line.substring(series.length()).trim());
+                    }
+                }
+            }
+            assertThat(scored).as("scored endpoints before stopping the demo").isGreaterThanOrEqualTo(endpoints);
+            // nodes leave INSUFFICIENT (the assertions skip it) after five observations
+            String node = http.get("/api/agents/top?limit=1").body().at("/data/0/publicKey").asText();
+            while (java.time.Instant.now().isBefore(deadline) && http.get("/api/agent/" + node + "/verdict").body()
+                    .at("/data/verdict").asText().equals("INSUFFICIENT")) {
+                Thread.sleep(2000);
+            }
+        } finally {
+            demo.destroy();
+            assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        return config;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String jar() {
+        return Path.of(System.getProperty("user.dir")).resolve("target/satrank.jar").toString();
+    }
+
+    private static boolean onPath(String tool) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(d, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
