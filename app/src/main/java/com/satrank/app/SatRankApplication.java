@@ -51,6 +51,8 @@ public class SatRankApplication extends Application<SatRankConfiguration> {
                 ProcessMode.PIPELINE));
         bootstrap.addCommand(new ModeCommand(this, "demo",
                 "Everything in one JVM: lnd-sim, embedded Postgres, ingest, pipeline and the API", ProcessMode.DEMO));
+        bootstrap.addCommand(new ModeCommand(this, "publisher", "Publish trust assertions from the tables to Nostr relays",
+                ProcessMode.PUBLISHER));
         bootstrap.addCommand(new LndSimCommand());
         bootstrap.addCommand(new com.satrank.app.commands.L402SimCommand());
         bootstrap.addCommand(new com.satrank.app.commands.NostrEventsCommand());

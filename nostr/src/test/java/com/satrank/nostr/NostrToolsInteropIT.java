@@ -22,7 +22,7 @@ class NostrToolsInteropIT {
     static final Path NODE_DIR = Path.of(System.getProperty("user.dir"), "src", "test", "node");
 
     @BeforeAll
-    static void installNostrTools() throws Exception {
+    static void installNostrTools() throws Exception { // also used by NostrPublisherIT
         if (!"true".equals(System.getenv("CI"))) {
             assumeTrue(onPath("node") && onPath("npm"), "node/npm not installed");
         }

@@ -71,8 +71,9 @@ public class ArchiveCommand extends ConfiguredCommand<SatRankConfiguration> {
                 }
             }
         }
-        // The prober reads only the last hour of lookups; nothing else reads them.
-        checkpointDays.put(LogStream.QUERIES, today);
+        // The node prober reads the last hour of lookups and the endpoint prober's tiers the last 24 h
+        // (warm = asked within a day): keep yesterday's file too. Nothing else reads them.
+        checkpointDays.put(LogStream.QUERIES, today.minusDays(1));
         LogArchive.Plan plan = LogArchive.plan(dataDir, checkpointDays, before);
         plan.moves().forEach(m -> System.out.printf("%s %-8s %s%n", ns.getBoolean("dry_run") ? "would move" : "moving",
                 m.stream().dirName(), m.file().getFileName()));

@@ -8,6 +8,8 @@ public enum ProcessMode {
     SERVER(true, false, false, false),
     INGEST(false, true, false, false),
     PIPELINE(false, false, true, false),
+    /** Publishes trust assertions from the tables to Nostr relays (config {@code nostr}). */
+    PUBLISHER(false, false, false, false),
     DEMO(true, true, true, true);
 
     private final boolean api;
@@ -38,8 +40,13 @@ public enum ProcessMode {
         return sim;
     }
 
+    /** Whether the Nostr publisher runs here (when {@code nostr.publish} is on and relays are set). */
+    public boolean nostr() {
+        return this == PUBLISHER || this == DEMO;
+    }
+
     /** Ingest alone only talks to LND and the log; it must keep running while Postgres is down. */
     public boolean database() {
-        return api || pipeline;
+        return api || pipeline || this == PUBLISHER;
     }
 }

@@ -71,6 +71,11 @@ public class SatRankConfiguration extends Configuration {
     @JsonProperty
     private com.satrank.ingest.config.ServicesConfig services = new com.satrank.ingest.config.ServicesConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private com.satrank.nostr.config.NostrConfig nostr = new com.satrank.nostr.config.NostrConfig();
+
     @JsonIgnore
     private ProcessMode mode = ProcessMode.SERVER;
 
@@ -96,6 +101,10 @@ public class SatRankConfiguration extends Configuration {
 
     public com.satrank.ingest.config.ServicesConfig services() {
         return services;
+    }
+
+    public com.satrank.nostr.config.NostrConfig nostr() {
+        return nostr;
     }
 
     public SimConfig sim() {

@@ -84,6 +84,13 @@ public final class Processes {
                     clock);
             env.lifecycle().manage(managed(pipeline::start, pipeline));
         }
+        if (mode.nostr() && config.nostr().publishing()) {
+            var publishing = new com.satrank.nostr.publish.NostrPublishing(config.nostr(),
+                    config.nostr().keys(config.l402().production()), jdbi, clock);
+            env.lifecycle().manage(managed(publishing::start, publishing));
+        } else if (mode == ProcessMode.PUBLISHER) {
+            throw new IllegalArgumentException("the publisher needs nostr.publish: true and at least one nostr.relays URL");
+        }
         ApiProcess.AgentRoutes agentRoutes = null;
         if (mode.api()) {
             LndEndpoint lnd = sim != null ? sim.readonly() : config.lnd().configured() ? endpoint(config.lnd()) : null;

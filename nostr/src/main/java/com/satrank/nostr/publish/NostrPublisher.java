@@ -1,0 +1,102 @@
+package com.satrank.nostr.publish;
+
+import com.satrank.nostr.EventSigner;
+import com.satrank.nostr.NostrEvent;
+import com.satrank.nostr.NostrKeys;
+import com.satrank.nostr.RepublishRules;
+import com.satrank.nostr.TrustAssertions;
+import com.satrank.nostr.db.AssertionQueries;
+import com.satrank.nostr.relay.RelayPool;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Publishes the trust assertions the tables give at the last pass (created_at = that pass's event
+ * time, so what is published is a function of the tables), only those {@link RepublishRules} find
+ * due against the {@code nostr_published} ledger, and records each event a relay accepted. A restart
+ * therefore republishes nothing unchanged.
+ */
+public final class NostrPublisher {
+    private final Jdbi jdbi;
+    private final NostrKeys keys;
+    private final RelayPool relays;
+    private final int limit;
+    private final EventSigner signer = new EventSigner();
+
+    public NostrPublisher(Jdbi jdbi, NostrKeys keys, RelayPool relays, int limit) {
+        this.jdbi = jdbi;
+        this.keys = keys;
+        this.relays = relays;
+        this.limit = limit;
+    }
+
+    /** What one round did. */
+    public record Round(int due, int published) {
+    }
+
+    public Round publishOnce() {
+        record Candidate(int kind, String d, RepublishRules.Summary summary, TrustAssertions.Template template) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, RepublishRules.Summary> ledger = new HashMap<>();
+        long[] createdAt = new long[1];
+        jdbi.useHandle(h -> {
+            createdAt[0] = h.createQuery("SELECT coalesce(max(event_time_ms), 0) FROM pipeline_checkpoint")
+                    .mapTo(Long.class).one() / 1000;
+            h.createQuery("SELECT kind, d, verdict, p, n_obs FROM nostr_published")
+                    .map((rs, ctx) -> ledger.put(rs.getInt(1) + "/" + rs.getString(2),
+                            new RepublishRules.Summary(rs.getString(3), rs.getDouble(4), rs.getDouble(5))))
+                    .list();
+            for (var n : AssertionQueries.nodes(h, limit)) {
+                candidates.add(new Candidate(TrustAssertions.NODE_KIND, n.pubkey(),
+                        new RepublishRules.Summary(n.verdict(), n.pSuccess(), n.nObs()), TrustAssertions.node(n)));
+            }
+            for (var e : AssertionQueries.endpoints(h, limit)) {
+                double nObs = e.stages().stream().mapToDouble(TrustAssertions.Stage::nObs).sum();
+                candidates.add(new Candidate(TrustAssertions.ENDPOINT_KIND, e.urlHash(),
+                        new RepublishRules.Summary("stages=" + e.meaningfulStages(), e.pE2e(), nObs),
+                        TrustAssertions.endpoint(e)));
+            }
+        });
+        List<Candidate> due = candidates.stream()
+                .filter(c -> RepublishRules.due(ledger.get(c.kind() + "/" + c.d()), c.summary())).toList();
+        if (due.isEmpty()) {
+            return new Round(0, 0);
+        }
+        List<NostrEvent> events = new ArrayList<>();
+        for (Candidate c : due) {
+            events.add(signer.sign(keys, createdAt[0], c.template().kind(), c.template().tags(), c.template().content()));
+        }
+        Map<String, List<String>> acceptedBy = relays.publish(events);
+        int published = 0;
+        long now = System.currentTimeMillis(); // when it was published: the ledger's record, never scored
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
+            List<String> by = acceptedBy.getOrDefault(events.get(i).id(), List.of());
+            if (!by.isEmpty()) {
+                Candidate c = due.get(i);
+                rows.add(new Object[] {c.kind(), c.d(), events.get(i).id(), c.summary().verdict(), c.summary().p(),
+                        c.summary().nObs(), now, String.join(",", by)});
+                published++;
+            }
+        }
+        jdbi.useTransaction(h -> {
+            var batch = h.prepareBatch("""
+                    INSERT INTO nostr_published (kind, d, event_id, verdict, p, n_obs, published_at_ms, relays)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (kind, d) DO UPDATE SET event_id = EXCLUDED.event_id, verdict = EXCLUDED.verdict,
+                        p = EXCLUDED.p, n_obs = EXCLUDED.n_obs, published_at_ms = EXCLUDED.published_at_ms,
+                        relays = EXCLUDED.relays""");
+            for (Object[] row : rows) {
+                batch.add(row);
+            }
+            if (!rows.isEmpty()) {
+                batch.execute();
+            }
+        });
+        return new Round(due.size(), published);
+    }
+}
