@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code nostr-events --dry-run} on a stopped demo's data directory: every line is a NIP-01 event
+ * The demo publishing to a real relay from npm (@nostr-relay/core): its assertions read back and
+ * verified by nostr-tools, NIP-05 naming the key; then {@code nostr-events --dry-run} on the stopped
+ * demo's data directory: every line is a NIP-01 event
  * that nostr-tools (npm, independent of our code) hashes to the same id and verifies, signed by
  * NOSTR_PRIVATE_KEY, with node (30382) and endpoint (30383) assertions.
  */
@@ -90,12 +92,20 @@ class NostrEventsIT {
     /** Runs the demo (small sim, economy on free ports) until the tables hold scored endpoints, then stops it. */
     private static Path runDemoUntilEndpointsScored(Path dir, int endpoints) throws Exception {
         int port = JarProcess.freePort();
+        int relayPort = JarProcess.freePort();
+        String relayUrl = "ws://127.0.0.1:" + relayPort;
+        Process relay = new ProcessBuilder("node", "relay.mjs", Integer.toString(relayPort)).directory(NODE_DIR.toFile())
+                .redirectErrorStream(true).start();
+        String started = new String(relay.getInputStream().readNBytes(("listening " + relayPort).length()),
+                StandardCharsets.UTF_8);
+        assertThat(started).isEqualTo("listening " + relayPort);
         Path config = JarProcess.writeConfig(dir.resolve("demo.yml"), port, dir.resolve("data"), """
+                nostr: {publish: true, relays: ["RELAY"], interval: 5s, privateKey: "SECRET"}
                 apiKey: nostr-events-it-key-0123456789abcdef
                 sim: {seed: 8, nodes: 600, channels: 1800, port: %d, economyPort: 0}
                 ingest: {crawlInterval: 5s}
                 probe: {minInterval: 5s, cycleInterval: 1s}
-                """.formatted(JarProcess.freePort()));
+                """.formatted(JarProcess.freePort()).replace("RELAY", relayUrl).replace("SECRET", SECRET));
         HttpJson http = new HttpJson(() -> port);
         Process demo = JarProcess.start("demo", config);
         try {
@@ -118,11 +128,46 @@ class NostrEventsIT {
                     .at("/data/verdict").asText().equals("INSUFFICIENT")) {
                 Thread.sleep(2000);
             }
+            // NIP-05 names the publishing key, readable from any origin
+            HttpJson.Reply nip05 = http.get("/.well-known/nostr.json?name=satrank");
+            assertThat(nip05.status()).isEqualTo(200);
+            assertThat(nip05.raw().headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+            assertThat(nip05.body().at("/names/satrank").asText()).isEqualTo(PUBKEY);
+            assertThat(nip05.body().at("/relays/" + PUBKEY + "/0").asText()).isEqualTo(relayUrl);
+            assertThat(http.get("/.well-known/nostr.json?name=someone").body().get("names").size()).isZero();
+            // the demo publishes to the relay: nostr-tools reads node and endpoint assertions back and verifies them
+            List<JsonNode> read = List.of();
+            java.time.Instant readDeadline = java.time.Instant.now().plusSeconds(60);
+            while (java.time.Instant.now().isBefore(readDeadline)) {
+                read = readBack(relayUrl);
+                if (read.stream().anyMatch(e -> e.get("kind").asInt() == 30382)
+                        && read.stream().anyMatch(e -> e.get("kind").asInt() == 30383)) {
+                    break;
+                }
+                Thread.sleep(3000);
+            }
+            assertThat(read).extracting(e -> e.get("kind").asInt()).contains(30382, 30383);
+            assertThat(read).extracting(e -> e.get("verified").asBoolean()).containsOnly(true);
         } finally {
             demo.destroy();
             assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            relay.destroy();
         }
         return config;
+    }
+
+    private static List<JsonNode> readBack(String relayUrl) throws Exception {
+        Process p = new ProcessBuilder("node", "read-events.mjs", relayUrl, PUBKEY, "30382,30383")
+                .directory(NODE_DIR.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (!line.isBlank()) {
+                events.add(new ObjectMapper().readTree(line));
+            }
+        }
+        return events;
     }
 
     private static String java() {

@@ -84,9 +84,14 @@ public final class Processes {
                     clock);
             env.lifecycle().manage(managed(pipeline::start, pipeline));
         }
-        if (mode.nostr() && config.nostr().publishing()) {
-            var publishing = new com.satrank.nostr.publish.NostrPublishing(config.nostr(),
-                    config.nostr().keys(config.l402().production()), jdbi, clock);
+        com.satrank.nostr.NostrKeys nostrKeys = config.nostr().publishing()
+                ? config.nostr().keys(config.l402().production()) : null;
+        if (mode.api()) {
+            env.jersey().register(new com.satrank.serving.resources.NostrJsonResource(
+                    nostrKeys == null ? null : nostrKeys.publicKeyHex(), config.nostr().relays()));
+        }
+        if (mode.nostr() && nostrKeys != null) {
+            var publishing = new com.satrank.nostr.publish.NostrPublishing(config.nostr(), nostrKeys, jdbi, clock);
             env.lifecycle().manage(managed(publishing::start, publishing));
         } else if (mode == ProcessMode.PUBLISHER) {
             throw new IllegalArgumentException("the publisher needs nostr.publish: true and at least one nostr.relays URL");
