@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.satrank.nostr.publish.NostrPublisher;
+import com.satrank.nostr.publish.TrustCheckDvm;
 import com.satrank.nostr.relay.RelayPool;
 import com.satrank.testing.PostgresFixture;
 import java.net.ServerSocket;
@@ -86,6 +87,22 @@ class NostrPublisherIT {
             }
             // addressable events: the relay keeps the newest per (kind, pubkey, d)
             assertThat(readBack(live, keys.publicKeyHex())).hasSize(4);
+
+            // the DVM answers a trust-check job a nostr-tools client sends through the relay
+            try (TrustCheckDvm dvm = new TrustCheckDvm(jdbi, keys, List.of(live), Duration.ofSeconds(5),
+                    InstantSource.system())) {
+                dvm.start();
+                JsonNode result = askDvm(live, "02" + "1".repeat(64));
+                assertThat(result.get("kind").asInt()).isEqualTo(6900);
+                assertThat(result.get("verified").asBoolean()).isTrue();
+                assertThat(result.get("pubkey").asText()).isEqualTo(keys.publicKeyHex());
+                JsonNode block = new ObjectMapper().readTree(result.get("content").asText());
+                assertThat(block.get("verdict").asText()).isEqualTo("SAFE");
+                assertThat(block.get("known").asBoolean()).isTrue();
+                JsonNode unknown = new ObjectMapper().readTree(askDvm(live, "03" + "9".repeat(64)).get("content").asText());
+                assertThat(unknown.get("known").asBoolean()).isFalse();
+                assertThat(unknown.get("verdict").asText()).isEqualTo("INSUFFICIENT");
+            }
         } finally {
             relay.destroy();
             relay.waitFor(10, TimeUnit.SECONDS);
@@ -106,6 +123,16 @@ class NostrPublisherIT {
             }
         }
         return events;
+    }
+
+    private static JsonNode askDvm(String url, String pubkey) throws Exception {
+        Process p = new ProcessBuilder("node", "dvm-job.mjs", url, pubkey).directory(NostrToolsInteropIT.NODE_DIR.toFile())
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err).isZero();
+        return new ObjectMapper().readTree(out.trim());
     }
 
     private static String nodeId(int i) {

@@ -39,6 +39,14 @@ public class NostrConfig {
     @JsonProperty
     private int limit = 1000;
 
+    /** Answer kind 5900 trust-check jobs on the same relays (NIP-90). */
+    @JsonProperty
+    private boolean dvm = true;
+
+    public boolean dvm() {
+        return dvm;
+    }
+
     public boolean publishing() {
         return publish && !relays.isEmpty();
     }

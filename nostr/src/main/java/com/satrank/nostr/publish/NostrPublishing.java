@@ -10,11 +10,15 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The publisher process: a {@link NostrPublisher} round every interval; stops the loop, then the relays. */
+/**
+ * The publisher process: a {@link NostrPublisher} round every interval, and the trust-check DVM on the
+ * same relays; stops the DVM, the loop, then the relays.
+ */
 public final class NostrPublishing implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NostrPublishing.class);
     private final RelayPool relays;
     private final RepeatingTask task;
+    private final TrustCheckDvm dvm;
 
     public NostrPublishing(NostrConfig config, NostrKeys keys, Jdbi jdbi, InstantSource clock) {
         this.relays = new RelayPool(config.relays(), config.ackTimeout(), clock);
@@ -30,15 +34,22 @@ public final class NostrPublishing implements AutoCloseable {
             }
             return config.interval();
         }, Duration.ofSeconds(30));
+        this.dvm = config.dvm() ? new TrustCheckDvm(jdbi, keys, config.relays(), config.ackTimeout(), clock) : null;
         LOG.info("nostr: publishing as {} to {}", keys.publicKeyHex(), config.relays());
     }
 
     public void start() {
         task.start();
+        if (dvm != null) {
+            dvm.start();
+        }
     }
 
     @Override
     public void close() {
+        if (dvm != null) {
+            dvm.close();
+        }
         task.close();
         relays.close();
     }

@@ -17,14 +17,15 @@ import org.java_websocket.handshake.ServerHandshake;
  * One NIP-01 connection to a relay (Java-WebSocket): sends {@code ["EVENT", <event>]} and waits for
  * the relay's {@code ["OK", <id>, <accepted>, <message>]}. Closed on any error; the pool reconnects.
  */
-final class RelayConnection implements AutoCloseable {
+public final class RelayConnection implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The relay's answer to one event. */
-    record Ack(boolean accepted, String message) {
+    public record Ack(boolean accepted, String message) {
     }
 
     private final Map<String, CompletableFuture<Ack>> pending = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Consumer<NostrEvent>> subscriptions = new ConcurrentHashMap<>();
     private final WebSocketClient socket;
     private volatile boolean open;
 
@@ -39,13 +40,20 @@ final class RelayConnection implements AutoCloseable {
             public void onMessage(String message) {
                 try {
                     JsonNode frame = JSON.readTree(message);
+                    if (frame.isArray() && frame.size() >= 3 && "EVENT".equals(frame.get(0).asText())) {
+                        var listener = subscriptions.get(frame.get(1).asText());
+                        if (listener != null) {
+                            listener.accept(event(frame.get(2)));
+                        }
+                        return;
+                    }
                     if (frame.isArray() && frame.size() >= 3 && "OK".equals(frame.get(0).asText())) {
                         var waiting = pending.remove(frame.get(1).asText());
                         if (waiting != null) {
                             waiting.complete(new Ack(frame.get(2).asBoolean(), frame.size() > 3 ? frame.get(3).asText() : ""));
                         }
                     }
-                } catch (java.io.IOException e) {
+                } catch (java.io.IOException | RuntimeException e) {
                     // a frame we cannot read is not an answer to anything we sent
                 }
             }
@@ -63,7 +71,7 @@ final class RelayConnection implements AutoCloseable {
         };
     }
 
-    static RelayConnection open(URI uri, Duration timeout) throws InterruptedException {
+    public static RelayConnection open(URI uri, Duration timeout) throws InterruptedException {
         RelayConnection c = new RelayConnection(uri);
         c.socket.setConnectionLostTimeout(30);
         if (!c.socket.connectBlocking(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -73,11 +81,11 @@ final class RelayConnection implements AutoCloseable {
         return c;
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return open && socket.isOpen();
     }
 
-    Ack publish(NostrEvent event, Duration timeout) throws InterruptedException, TimeoutException {
+    public Ack publish(NostrEvent event, Duration timeout) throws InterruptedException, TimeoutException {
         CompletableFuture<Ack> answer = new CompletableFuture<>();
         pending.put(event.id(), answer);
         socket.send("[\"EVENT\"," + event.toJson() + "]");
@@ -88,6 +96,23 @@ final class RelayConnection implements AutoCloseable {
         } finally {
             pending.remove(event.id());
         }
+    }
+
+    /** Sends {@code ["REQ", id, filter]}; each event the relay sends for it goes to {@code onEvent}. */
+    public void subscribe(String id, String filterJson, java.util.function.Consumer<NostrEvent> onEvent) {
+        subscriptions.put(id, onEvent);
+        socket.send("[\"REQ\",\"" + id + "\"," + filterJson + "]");
+    }
+
+    private static NostrEvent event(JsonNode e) {
+        java.util.List<java.util.List<String>> tags = new java.util.ArrayList<>();
+        for (JsonNode tag : e.path("tags")) {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            tag.forEach(v -> values.add(v.asText()));
+            tags.add(values);
+        }
+        return new NostrEvent(e.path("id").asText(), e.path("pubkey").asText(), e.path("created_at").asLong(),
+                e.path("kind").asInt(), tags, e.path("content").asText(), e.path("sig").asText());
     }
 
     @Override
