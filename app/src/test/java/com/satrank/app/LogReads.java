@@ -2,7 +2,6 @@ package com.satrank.app;
 
 import com.satrank.events.v1.Event;
 import com.satrank.log.ChronicleEventLog;
-import com.satrank.log.LogPosition;
 import com.satrank.log.LogStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,11 +15,8 @@ final class LogReads {
     }
 
     static void forEach(Path data, LogStream stream, Consumer<Event> action) {
-        try (ChronicleEventLog log = ChronicleEventLog.open(data, stream, Clock.systemUTC());
-             ChronicleEventLog.Tailer tailer = log.tailer().seekAfter(LogPosition.BEFORE_START)) {
-            for (var e = tailer.next(); e.isPresent(); e = tailer.next()) {
-                action.accept(e.get().event());
-            }
+        try (ChronicleEventLog log = ChronicleEventLog.open(data, stream, Clock.systemUTC())) {
+            log.forEachEvent(logged -> action.accept(logged.event()));
         }
     }
 

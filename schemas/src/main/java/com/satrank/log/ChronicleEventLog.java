@@ -74,6 +74,15 @@ public final class ChronicleEventLog implements Closeable {
         return new StampingAppender(process, lndPubkey);
     }
 
+    /** Reads the log from its start to its current end, in order, on this thread (start-up folds, tools). */
+    public void forEachEvent(java.util.function.Consumer<LoggedEvent> action) {
+        try (Tailer tailer = tailer().seekAfter(LogPosition.BEFORE_START)) {
+            for (var e = tailer.next(); e.isPresent(); e = tailer.next()) {
+                action.accept(e.get());
+            }
+        }
+    }
+
     /** A tailer for one reading thread; closed by its reader, or by {@link #close} at the latest. */
     public Tailer tailer() {
         ExcerptTailer excerpts = queue.createTailer();

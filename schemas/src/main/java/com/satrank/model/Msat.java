@@ -17,6 +17,11 @@ public record Msat(long value) implements Comparable<Msat> {
         return value / 1000L;
     }
 
+    /** Whole satoshis, rounded up: what a fee in msat costs a wallet counting in sats. */
+    public long toSatCeil() {
+        return Math.floorDiv(value + 999L, 1000L);
+    }
+
     @Override
     public int compareTo(Msat o) {
         return Long.compare(value, o.value);

@@ -29,16 +29,14 @@ public final class ReportIntake {
         this.appender = appender;
         this.clock = clock;
         long currentHour = Math.floorDiv(clock.millis(), HOUR_MS);
-        try (var tailer = log.tailer().seekAfter(LogPosition.BEFORE_START)) {
-            for (var e = tailer.next(); e.isPresent(); e = tailer.next()) {
-                var event = e.get().event();
-                long hour = Math.floorDiv(event.getEventTimeMs(), HOUR_MS);
-                if (event.hasPaymentReported() && hour >= currentHour - 1) {
-                    seen.add(key(event.getPaymentReported().getReporter(),
-                            event.getPaymentReported().getTargetPubkey().toByteArray(), hour));
-                }
+        log.forEachEvent(logged -> {
+            var event = logged.event();
+            long hour = Math.floorDiv(event.getEventTimeMs(), HOUR_MS);
+            if (event.hasPaymentReported() && hour >= currentHour - 1) {
+                seen.add(key(event.getPaymentReported().getReporter(),
+                        event.getPaymentReported().getTargetPubkey().toByteArray(), hour));
             }
-        }
+        });
     }
 
     /** What became of a report. */

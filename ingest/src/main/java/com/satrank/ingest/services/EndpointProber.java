@@ -10,6 +10,7 @@ import com.satrank.ingest.http.SafeHttp;
 import com.satrank.lndclient.LndUnavailableException;
 import com.satrank.lndclient.PaymentClient;
 import com.satrank.log.EventAppender;
+import com.satrank.model.Msat;
 import com.satrank.model.Sha256;
 import com.satrank.services.BodyQuality;
 import com.satrank.services.InvoiceCheck;
@@ -82,25 +83,22 @@ public final class EndpointProber {
 
     /** What the endpoints log already says: last checks, paid probe counts, spends of the last day. */
     public void restore(com.satrank.log.ChronicleEventLog log) {
-        try (var tailer = log.tailer().seekAfter(com.satrank.log.LogPosition.BEFORE_START)) {
-            Optional<com.satrank.log.LoggedEvent> next;
-            long dayAgo = clock.millis() - 86_400_000L;
-            while ((next = tailer.next()).isPresent()) {
-                Event e = next.get().event();
-                if (e.hasEndpointProbed()) {
-                    var p = e.getEndpointProbed();
-                    if (p.getStage() == EndpointProbed.Stage.CHALLENGE && !p.getTier().equals("paid")) {
-                        lastCheckedMs.merge(p.getUrlHash(), e.getEventTimeMs(), Math::max);
-                    }
-                    if (p.getStage() == EndpointProbed.Stage.PAYMENT) {
-                        paidProbes.merge(p.getUrlHash(), 1, Integer::sum);
-                    }
-                } else if (e.hasEndpointPaymentSpent() && e.getEventTimeMs() > dayAgo) {
-                    var s = e.getEndpointPaymentSpent();
-                    budget.recordSpent(e.getEventTimeMs(), s.getAmountSats() + (s.getFeeMsat() + 999) / 1000);
+        long dayAgo = clock.millis() - 86_400_000L;
+        log.forEachEvent(logged -> {
+            Event e = logged.event();
+            if (e.hasEndpointProbed()) {
+                var p = e.getEndpointProbed();
+                if (p.getStage() == EndpointProbed.Stage.CHALLENGE && !p.getTier().equals("paid")) {
+                    lastCheckedMs.merge(p.getUrlHash(), e.getEventTimeMs(), Math::max);
                 }
+                if (p.getStage() == EndpointProbed.Stage.PAYMENT) {
+                    paidProbes.merge(p.getUrlHash(), 1, Integer::sum);
+                }
+            } else if (e.hasEndpointPaymentSpent() && e.getEventTimeMs() > dayAgo) {
+                var s = e.getEndpointPaymentSpent();
+                budget.recordSpent(e.getEventTimeMs(), s.getAmountSats() + new Msat(s.getFeeMsat()).toSatCeil());
             }
-        }
+        });
     }
 
     /** One round of free checks over the endpoints due; returns the delay until the next round. */
@@ -226,7 +224,7 @@ public final class EndpointProber {
             return;
         }
         Bolt11Invoice invoice = fresh.get().invoice();
-        long amount = invoice.amountMsat() == null ? 0 : (invoice.amountMsat() + 999) / 1000;
+        long amount = invoice.amountMsat() == null ? 0 : new Msat(invoice.amountMsat()).toSatCeil();
         if (amount <= 0 || amount > config.maxSatsPerProbe() || MessageDigest.isEqual(invoice.payee(), ownPubkey.get())) {
             return; // nothing to pay, or our own node: no evidence to gain
         }
@@ -254,7 +252,7 @@ public final class EndpointProber {
             probed(e, EndpointProbed.Stage.PAYMENT, false, paymentFailure(payment.error()), payMs, 0, 0, probeId, "paid");
             return;
         }
-        long feeSats = (payment.feeMsat() + 999) / 1000;
+        long feeSats = new Msat(payment.feeMsat()).toSatCeil();
         budget.settle(held[0], amount + feeSats);
         spent(e, amount, payment.feeMsat(), invoice.paymentHash(), probeId);
         if (!MessageDigest.isEqual(Sha256.of(payment.preimage()), invoice.paymentHash())) {
@@ -294,7 +292,7 @@ public final class EndpointProber {
         endpoints.append(Event.newBuilder().setEndpointPaymentSpent(EndpointPaymentSpent.newBuilder()
                 .setUrlHash(e.url().hash()).setAmountSats(amount).setFeeMsat(feeMsat)
                 .setPaymentHash(ByteString.copyFrom(paymentHash)).setProbeId(probeId)));
-        metrics.spent(amount + (feeMsat + 999) / 1000);
+        metrics.spent(amount + new Msat(feeMsat).toSatCeil());
     }
 
     private void probed(ServiceCatalogue.Entry e, EndpointProbed.Stage stage, boolean success, String outcome,

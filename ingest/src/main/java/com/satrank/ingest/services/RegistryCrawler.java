@@ -76,21 +76,13 @@ public final class RegistryCrawler {
             SafeHttp.Answer answer = http.request("GET", registry.url() + "?protocol=L402&limit=" + PAGE_SIZE
                     + "&offset=" + offset, ACCEPT, config.discoveryTimeout());
             requireOk(answer, registry);
-            String body = answer.body();
-            List<RegistryListing> page = RegistryListing.fromIndexPage(body);
-            all.addAll(page);
-            if (rawPageSize(body) < PAGE_SIZE) {
+            RegistryListing.IndexPage page = RegistryListing.fromIndexPage(answer.body());
+            all.addAll(page.listings());
+            if (page.entries() < PAGE_SIZE) {
                 break;
             }
         }
         return all;
-    }
-
-    /** Entries on the page before filtering: a short page is the last one. */
-    private static int rawPageSize(String body) throws IOException {
-        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
-        var items = root.isArray() ? root : root.has("services") ? root.get("services") : root.get("data");
-        return items.size();
     }
 
     private static void requireOk(SafeHttp.Answer answer, ServicesConfig.Registry registry) throws IOException {

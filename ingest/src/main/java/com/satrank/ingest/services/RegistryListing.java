@@ -20,8 +20,11 @@ public record RegistryListing(String registry, String url, String name, String d
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.regex.Pattern CATEGORY = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9/_.-]{0,63}");
 
-    /** The entries of one 402index page; {@code pageSize} entries read tells the caller to ask for the next page. */
-    public static List<RegistryListing> fromIndexPage(String body) throws IOException {
+    /** One 402index page: the listings taken, and how many entries it held before filtering (a short page is the last). */
+    public record IndexPage(List<RegistryListing> listings, int entries) {
+    }
+
+    public static IndexPage fromIndexPage(String body) throws IOException {
         JsonNode root = JSON.readTree(body);
         JsonNode items = root == null ? null : root.isArray() ? root
                 : root.has("services") ? root.get("services") : root.get("data");
@@ -43,7 +46,7 @@ public record RegistryListing(String registry, String url, String name, String d
                     method(first(text(item, "http_method"), text(item, "method"))),
                     Math.max(0, first(item, "price_sats", "price"))));
         }
-        return out;
+        return new IndexPage(out, items.size());
     }
 
     /** The paid, live, non-templated endpoints of an l402.directory listing. */

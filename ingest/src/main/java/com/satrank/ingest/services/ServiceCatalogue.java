@@ -2,8 +2,6 @@ package com.satrank.ingest.services;
 
 import com.satrank.events.v1.Event;
 import com.satrank.log.ChronicleEventLog;
-import com.satrank.log.LogPosition;
-import com.satrank.log.LoggedEvent;
 import com.satrank.model.EndpointUrl;
 import java.net.URI;
 import java.util.ArrayList;
@@ -39,12 +37,7 @@ public final class ServiceCatalogue {
     /** The catalogue as the whole services log says. */
     public static ServiceCatalogue readFrom(ChronicleEventLog services) {
         ServiceCatalogue catalogue = new ServiceCatalogue();
-        try (var tailer = services.tailer().seekAfter(LogPosition.BEFORE_START)) {
-            Optional<LoggedEvent> next;
-            while ((next = tailer.next()).isPresent()) {
-                catalogue.apply(next.get().event());
-            }
-        }
+        services.forEachEvent(logged -> catalogue.apply(logged.event()));
         return catalogue;
     }
 

@@ -15,7 +15,6 @@ import com.satrank.lndsim.LndSimServer;
 import com.satrank.lndsim.LndSimSettings;
 import com.satrank.lndsim.SimMacaroons;
 import com.satrank.log.EventLogs;
-import com.satrank.log.LogPosition;
 import com.satrank.metrics.Metrics;
 import com.satrank.testing.MutableClock;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A whole simulated L402 economy for tests: lnd-sim with merchant nodes, l402-sim on loopback, the
@@ -85,12 +83,7 @@ final class Economy implements AutoCloseable {
     /** Every event of one of the logs, in order. */
     static List<Event> events(com.satrank.log.ChronicleEventLog log) {
         List<Event> out = new ArrayList<>();
-        try (var tailer = log.tailer().seekAfter(LogPosition.BEFORE_START)) {
-            Optional<com.satrank.log.LoggedEvent> next;
-            while ((next = tailer.next()).isPresent()) {
-                out.add(next.get().event());
-            }
-        }
+        log.forEachEvent(logged -> out.add(logged.event()));
         return out;
     }
 

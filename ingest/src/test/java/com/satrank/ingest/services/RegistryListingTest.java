@@ -17,14 +17,16 @@ class RegistryListingTest {
                   {"url": "https://c.example/y", "method": "GET", "price": 2.4, "category": "bad category!"},
                   {"name": "no url"}
                 ]}""";
-        var listings = RegistryListing.fromIndexPage(page);
+        var parsed = RegistryListing.fromIndexPage(page);
+        assertThat(parsed.entries()).as("entries before filtering: a full page means another").isEqualTo(4);
+        var listings = parsed.listings();
         assertThat(listings).extracting(RegistryListing::url).containsExactly("https://a.example/w", "https://c.example/y");
         assertThat(listings.get(0)).extracting(RegistryListing::method, RegistryListing::category,
                 RegistryListing::advertisedPriceSats).containsExactly("POST", "data/weather", 3L);
         assertThat(listings.get(1).category()).as("invalid categories become empty").isEmpty();
         assertThat(listings.get(1).advertisedPriceSats()).isEqualTo(2);
-        assertThat(RegistryListing.fromIndexPage("[{\"url\": \"https://d.example/\"}]")).hasSize(1);
-        assertThat(RegistryListing.fromIndexPage("{\"data\": []}")).isEmpty();
+        assertThat(RegistryListing.fromIndexPage("[{\"url\": \"https://d.example/\"}]").listings()).hasSize(1);
+        assertThat(RegistryListing.fromIndexPage("{\"data\": []}").listings()).isEmpty();
         assertThatThrownBy(() -> RegistryListing.fromIndexPage("{\"error\": \"rate limited\"}"))
                 .isInstanceOf(IOException.class);
     }

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * over 15 000 nodes is tens of millions of adds). Hours are visited in ascending order, so sums
  * derived from them are the same in every run.
  */
-final class HourlySums {
+public final class HourlySums {
     private static final int INITIAL_HOURS = 32;
 
     private final int width;
@@ -17,22 +17,22 @@ final class HourlySums {
     private int hours; // hours covered: [firstHour, firstHour + hours)
     private long[] data = new long[0];
 
-    HourlySums(int width) {
+    public HourlySums(int width) {
         this.width = width;
     }
 
     /** Visits one hour with data; {@code data[offset .. offset + width)} are its sums. */
-    interface Visitor {
+    public interface Visitor {
         void visit(long hour, long[] data, int offset);
     }
 
-    void add(long hour, int field, long amount) {
+    public void add(long hour, int field, long amount) {
         int index = slot(hour) * width + field; // slot may replace the array: index it afterwards
         data[index] += amount;
     }
 
     /** Visits the hours from {@code fromHour} to {@code toHour} inclusive that hold anything, oldest first. */
-    void forEach(long fromHour, long toHour, Visitor visitor) {
+    public void forEach(long fromHour, long toHour, Visitor visitor) {
         if (hours == 0) {
             return;
         }
@@ -58,7 +58,7 @@ final class HourlySums {
     }
 
     /** Forgets every hour before {@code hour}. */
-    void dropBefore(long hour) {
+    public void dropBefore(long hour) {
         if (hours == 0 || hour <= firstHour) {
             return;
         }

@@ -107,12 +107,12 @@ public final class EndpointScorer {
     private static double[] decayed(EndpointState.StageEvidence evidence, long asOfMs, double tauMs, double weight) {
         double[] sums = new double[2];
         long lastHour = Math.floorDiv(asOfMs, EndpointState.HOUR_MS);
-        for (var bucket : evidence.hours.headMap(lastHour, true).entrySet()) {
-            long midpoint = bucket.getKey() * EndpointState.HOUR_MS + EndpointState.HOUR_MS / 2;
+        evidence.hours.forEach(Long.MIN_VALUE, lastHour, (hour, data, offset) -> {
+            long midpoint = hour * EndpointState.HOUR_MS + EndpointState.HOUR_MS / 2;
             double decay = Math.exp(-Math.max(0, asOfMs - midpoint) / tauMs) * weight;
-            sums[0] += bucket.getValue()[0] * decay;
-            sums[1] += bucket.getValue()[1] * decay;
-        }
+            sums[0] += data[offset] * decay;
+            sums[1] += data[offset + 1] * decay;
+        });
         return sums;
     }
 

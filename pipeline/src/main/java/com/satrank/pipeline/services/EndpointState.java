@@ -1,9 +1,10 @@
 package com.satrank.pipeline.services;
 
+import com.satrank.pipeline.evidence.HourlySums;
+import com.satrank.pipeline.evidence.NodeEvidence;
 import com.satrank.services.Stage;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -12,7 +13,7 @@ import java.util.TreeSet;
  * floating-point sums were made in), and its stage-1 checks of the last 7 days for uptime/latency.
  */
 final class EndpointState {
-    static final long HOUR_MS = 3_600_000L;
+    static final long HOUR_MS = NodeEvidence.HOUR_MS;
 
     final String urlHash;
     String url;
@@ -39,9 +40,9 @@ final class EndpointState {
     final Deque<long[]> recentChecks = new ArrayDeque<>(); // {timeMs, ok, latencyMs}
     final StageEvidence[] stages = new StageEvidence[Stage.values().length];
 
-    /** One stage's outcomes: hour → {successes, failures}; totals and the last outcome. */
+    /** One stage's outcomes: per hour {successes, failures} (as nodes keep theirs); totals and the last outcome. */
     static final class StageEvidence {
-        final TreeMap<Long, long[]> hours = new TreeMap<>();
+        final HourlySums hours = new HourlySums(2);
         long observations;
         String lastOutcome = "";
         Long lastUpdatedMs;
@@ -57,8 +58,7 @@ final class EndpointState {
 
     void observe(Stage stage, boolean success, String outcome, long atMs) {
         StageEvidence e = stages[stage.ordinal()];
-        long[] counts = e.hours.computeIfAbsent(Math.floorDiv(atMs, HOUR_MS), h -> new long[2]);
-        counts[success ? 0 : 1]++;
+        e.hours.add(Math.floorDiv(atMs, HOUR_MS), success ? 0 : 1, 1);
         e.observations++;
         if (e.lastUpdatedMs == null || atMs >= e.lastUpdatedMs) {
             e.lastOutcome = outcome;
@@ -70,7 +70,7 @@ final class EndpointState {
     void prune(long asOfMs, long horizonMs) {
         long oldestHour = Math.floorDiv(asOfMs - horizonMs, HOUR_MS);
         for (StageEvidence e : stages) {
-            e.hours.headMap(oldestHour).clear();
+            e.hours.dropBefore(oldestHour);
         }
         long weekAgo = asOfMs - 7 * 24 * HOUR_MS;
         while (!recentChecks.isEmpty() && recentChecks.peekFirst()[0] < weekAgo) {

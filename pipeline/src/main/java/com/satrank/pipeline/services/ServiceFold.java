@@ -86,7 +86,7 @@ public final class ServiceFold {
                 var e = event.getEndpointPaymentSpent();
                 EndpointState s = endpoints.get(e.getUrlHash());
                 if (s != null) {
-                    s.satsSpent += e.getAmountSats() + (e.getFeeMsat() + 999) / 1000;
+                    s.satsSpent += e.getAmountSats() + new com.satrank.model.Msat(e.getFeeMsat()).toSatCeil();
                 }
             }
             default -> {

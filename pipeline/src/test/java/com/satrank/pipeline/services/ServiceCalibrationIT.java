@@ -23,7 +23,6 @@ import com.satrank.lndsim.LndSimServer;
 import com.satrank.lndsim.LndSimSettings;
 import com.satrank.lndsim.SimMacaroons;
 import com.satrank.log.EventLogs;
-import com.satrank.log.LogPosition;
 import com.satrank.metrics.Metrics;
 import com.satrank.model.EndpointUrl;
 import com.satrank.model.ScoringParams;
@@ -35,7 +34,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,12 +102,7 @@ class ServiceCalibrationIT {
             }
             ServiceFold fold = new ServiceFold();
             for (var log : List.of(logs.services(), logs.endpoints())) {
-                try (var tailer = log.tailer().seekAfter(LogPosition.BEFORE_START)) {
-                    Optional<com.satrank.log.LoggedEvent> next;
-                    while ((next = tailer.next()).isPresent()) {
-                        fold.apply(next.get().event());
-                    }
-                }
+                log.forEachEvent(logged -> fold.apply(logged.event()));
             }
             var scored = EndpointScorer.score(fold, clock.millis(), ScoringParams.DEFAULT.tauMs());
             Map<String, double[]> truth = new HashMap<>();
