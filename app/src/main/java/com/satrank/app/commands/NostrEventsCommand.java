@@ -69,15 +69,9 @@ public class NostrEventsCommand extends ConfiguredCommand<SatRankConfiguration> 
             Jdbi jdbi = Jdbi.create(db.url(), db.user(), db.password());
             EventSigner signer = new EventSigner();
             jdbi.useHandle(h -> {
-                long createdAt = h.createQuery("SELECT coalesce(max(event_time_ms), 0) FROM pipeline_checkpoint")
-                        .mapTo(Long.class).one() / 1000;
-                for (var node : AssertionQueries.nodes(h, limit)) {
-                    var t = TrustAssertions.node(node);
-                    events.add(signer.sign(keys, createdAt, t.kind(), t.tags(), t.content()));
-                }
-                for (var endpoint : AssertionQueries.endpoints(h, limit)) {
-                    var t = TrustAssertions.endpoint(endpoint);
-                    events.add(signer.sign(keys, createdAt, t.kind(), t.tags(), t.content()));
+                long createdAt = AssertionQueries.lastPassSeconds(h);
+                for (var a : AssertionQueries.current(h, limit)) {
+                    events.add(signer.sign(keys, createdAt, a.template().kind(), a.template().tags(), a.template().content()));
                 }
             });
         }

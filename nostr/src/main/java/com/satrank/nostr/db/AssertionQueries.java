@@ -1,5 +1,6 @@
 package com.satrank.nostr.db;
 
+import com.satrank.nostr.RepublishRules;
 import com.satrank.nostr.TrustAssertions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,30 @@ import org.jdbi.v3.core.Handle;
 /** Reads the rows assertions are built from, in a stable order (so a dry run is repeatable). */
 public final class AssertionQueries {
     private AssertionQueries() {
+    }
+
+    /** One assertion the tables give now: its address (kind, d), what the republish rules compare, its template. */
+    public record Assertion(int kind, String d, RepublishRules.Summary summary, TrustAssertions.Template template) {
+    }
+
+    /** Node then endpoint assertions, at most {@code limit} of each: what the publisher and {@code nostr-events} sign. */
+    public static List<Assertion> current(Handle h, int limit) {
+        List<Assertion> out = new ArrayList<>();
+        for (var n : nodes(h, limit)) {
+            out.add(new Assertion(TrustAssertions.NODE_KIND, n.pubkey(),
+                    new RepublishRules.Summary(n.verdict(), n.pSuccess(), n.nObs()), TrustAssertions.node(n)));
+        }
+        for (var e : endpoints(h, limit)) {
+            double nObs = e.stages().stream().mapToDouble(TrustAssertions.Stage::nObs).sum();
+            out.add(new Assertion(TrustAssertions.ENDPOINT_KIND, e.urlHash(),
+                    new RepublishRules.Summary("stages=" + e.meaningfulStages(), e.pE2e(), nObs), TrustAssertions.endpoint(e)));
+        }
+        return out;
+    }
+
+    /** The event time of the last pass written, in unix seconds: the created_at of what is signed from the tables. */
+    public static long lastPassSeconds(Handle h) {
+        return h.createQuery("SELECT coalesce(max(event_time_ms), 0) FROM pipeline_checkpoint").mapTo(Long.class).one() / 1000;
     }
 
     /** Scored nodes with enough evidence to assert anything (INSUFFICIENT is skipped, as the reference does). */

@@ -4,7 +4,6 @@ import com.satrank.nostr.EventSigner;
 import com.satrank.nostr.NostrEvent;
 import com.satrank.nostr.NostrKeys;
 import com.satrank.nostr.RepublishRules;
-import com.satrank.nostr.TrustAssertions;
 import com.satrank.nostr.db.AssertionQueries;
 import com.satrank.nostr.relay.RelayPool;
 import java.util.ArrayList;
@@ -38,36 +37,24 @@ public final class NostrPublisher {
     }
 
     public Round publishOnce() {
-        record Candidate(int kind, String d, RepublishRules.Summary summary, TrustAssertions.Template template) {
-        }
-        List<Candidate> candidates = new ArrayList<>();
+        List<AssertionQueries.Assertion> current = new ArrayList<>();
         Map<String, RepublishRules.Summary> ledger = new HashMap<>();
         long[] createdAt = new long[1];
         jdbi.useHandle(h -> {
-            createdAt[0] = h.createQuery("SELECT coalesce(max(event_time_ms), 0) FROM pipeline_checkpoint")
-                    .mapTo(Long.class).one() / 1000;
+            createdAt[0] = AssertionQueries.lastPassSeconds(h);
             h.createQuery("SELECT kind, d, verdict, p, n_obs FROM nostr_published")
                     .map((rs, ctx) -> ledger.put(rs.getInt(1) + "/" + rs.getString(2),
                             new RepublishRules.Summary(rs.getString(3), rs.getDouble(4), rs.getDouble(5))))
                     .list();
-            for (var n : AssertionQueries.nodes(h, limit)) {
-                candidates.add(new Candidate(TrustAssertions.NODE_KIND, n.pubkey(),
-                        new RepublishRules.Summary(n.verdict(), n.pSuccess(), n.nObs()), TrustAssertions.node(n)));
-            }
-            for (var e : AssertionQueries.endpoints(h, limit)) {
-                double nObs = e.stages().stream().mapToDouble(TrustAssertions.Stage::nObs).sum();
-                candidates.add(new Candidate(TrustAssertions.ENDPOINT_KIND, e.urlHash(),
-                        new RepublishRules.Summary("stages=" + e.meaningfulStages(), e.pE2e(), nObs),
-                        TrustAssertions.endpoint(e)));
-            }
+            current.addAll(AssertionQueries.current(h, limit));
         });
-        List<Candidate> due = candidates.stream()
+        List<AssertionQueries.Assertion> due = current.stream()
                 .filter(c -> RepublishRules.due(ledger.get(c.kind() + "/" + c.d()), c.summary())).toList();
         if (due.isEmpty()) {
             return new Round(0, 0);
         }
         List<NostrEvent> events = new ArrayList<>();
-        for (Candidate c : due) {
+        for (AssertionQueries.Assertion c : due) {
             events.add(signer.sign(keys, createdAt[0], c.template().kind(), c.template().tags(), c.template().content()));
         }
         Map<String, List<String>> acceptedBy = relays.publish(events);
@@ -77,7 +64,7 @@ public final class NostrPublisher {
         for (int i = 0; i < due.size(); i++) {
             List<String> by = acceptedBy.getOrDefault(events.get(i).id(), List.of());
             if (!by.isEmpty()) {
-                Candidate c = due.get(i);
+                AssertionQueries.Assertion c = due.get(i);
                 rows.add(new Object[] {c.kind(), c.d(), events.get(i).id(), c.summary().verdict(), c.summary().p(),
                         c.summary().nObs(), now, String.join(",", by)});
                 published++;
