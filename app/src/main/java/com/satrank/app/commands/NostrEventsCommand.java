@@ -25,8 +25,8 @@ import org.jdbi.v3.core.Jdbi;
  * assertions SatRank would publish from the tables as they are: kind 30382 per scored node and kind
  * 30383 per endpoint with stage evidence, created_at = the last pass's event time (so the ids are a
  * function of the tables). Works on a stopped demo's data directory with no config. Signs with
- * NOSTR_PRIVATE_KEY, or with a throwaway key (said on stderr) when it is not set. Publishing to
- * relays is not built yet (issue 16): without --dry-run the command refuses.
+ * NOSTR_PRIVATE_KEY, or with a throwaway key (said on stderr) when it is not set. It only prints:
+ * sending is the {@code publisher} process's job, so without --dry-run the command refuses.
  */
 public class NostrEventsCommand extends ConfiguredCommand<SatRankConfiguration> {
     public NostrEventsCommand() {
@@ -49,7 +49,7 @@ public class NostrEventsCommand extends ConfiguredCommand<SatRankConfiguration> 
     @Override
     protected void run(Bootstrap<SatRankConfiguration> bootstrap, Namespace ns, SatRankConfiguration config) {
         if (!ns.getBoolean("dry_run")) {
-            throw new IllegalArgumentException("publishing to relays is not built yet: use --dry-run to print the events");
+            throw new IllegalArgumentException("nostr-events only prints (--dry-run); the publisher process sends them (nostr.publish)");
         }
         int limit = ns.getInt("limit");
         if (limit < 1) {
