@@ -307,6 +307,115 @@ class DemoAppIT {
         assertThat(counts[1]).as("EndpointProbed events").isGreaterThan(500);
     }
 
+    /** Waits until the pipeline has scored part of the economy (the warm-up test above asks for 200). */
+    static void awaitScoredEndpoints(int atLeast) throws Exception {
+        Instant deadline = STARTED.plus(Duration.ofMinutes(4));
+        while (Instant.now().isBefore(deadline)) {
+            if (gauge(get("/metrics").raw().body(), "satrank_pipeline_service_endpoints{kind=\"with_evidence\"}") >= atLeast) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("fewer than " + atLeast + " scored endpoints within 4 minutes");
+    }
+
+    @Test
+    void a_category_intent_ranks_non_risky_candidates_with_stage_posteriors() throws Exception {
+        awaitScoredEndpoints(100);
+        JsonNode categories = get("/api/intent/categories").body().get("categories");
+        assertThat(categories.size()).isGreaterThan(0);
+        String category = categories.get(0).get("name").asText();
+        assertThat(categories.get(0).get("endpoint_count").asInt()).isGreaterThan(0);
+
+        HttpJson.Reply intent = post("/api/intent", "{\"category\":\"" + category.toUpperCase(java.util.Locale.ROOT)
+                + "\",\"limit\":5}", null, "application/json");
+        assertThat(intent.status()).as(String.valueOf(intent.body())).isEqualTo(200);
+        assertThat(intent.body().has("data")).as("unenveloped, as the reference").isFalse();
+        assertThat(intent.body().at("/intent/category").asText()).isEqualTo(category);
+        JsonNode candidates = intent.body().get("candidates");
+        assertThat(candidates.size()).isBetween(1, 5);
+        assertThat(intent.body().at("/meta/returned").asInt()).isEqualTo(candidates.size());
+        assertThat(intent.body().at("/meta/strictness").asText()).isIn("strict", "relaxed");
+        assertThat(intent.body().at("/meta/upgrade_path/flag").asText()).isEqualTo("fresh=true");
+        double previous = 2;
+        for (JsonNode c : candidates) {
+            assertThat(c.at("/bayesian/verdict").asText()).isNotEqualTo("RISKY");
+            assertThat(c.at("/stage_posteriors/stages/challenge/p_success").isNumber()).isTrue();
+            double p = c.at("/stage_posteriors/p_e2e").asDouble();
+            assertThat(p).isBetween(c.at("/stage_posteriors/p_e2e_pessimistic").asDouble(),
+                    c.at("/stage_posteriors/p_e2e_optimistic").asDouble());
+            assertThat(c.get("endpoint_hash").asText()).hasSize(64);
+            assertThat(c.at("/advisory/recommendation").asText()).isNotEmpty();
+            if (c.at("/bayesian/is_meaningful").asBoolean() == candidates.get(0).at("/bayesian/is_meaningful").asBoolean()) {
+                assertThat(p).as("ranked by p_e2e").isLessThanOrEqualTo(previous);
+                previous = p;
+            }
+        }
+        String hash = candidates.get(0).get("endpoint_hash").asText();
+        JsonNode endpoint = get("/api/endpoint/" + hash).body();
+        assertThat(endpoint.at("/data/metadata/url").asText()).isEqualTo(candidates.get(0).get("endpoint_url").asText());
+        assertThat(endpoint.at("/data/stage_posteriors/p_e2e").asDouble())
+                .isEqualTo(candidates.get(0).at("/stage_posteriors/p_e2e").asDouble());
+        assertThat(get("/api/services/" + hash).body().at("/data/urlHash").asText()).isEqualTo(hash);
+        JsonNode unknown = get("/api/endpoint/" + "0".repeat(64)).body();
+        assertThat(unknown.at("/data/metadata").isNull()).isTrue();
+        assertThat(unknown.at("/data/bayesian/verdict").asText()).isEqualTo("UNKNOWN");
+
+        HttpJson.Reply fresh = post("/api/intent?fresh=true", "{\"category\":\"" + category + "\"}", null,
+                "application/json");
+        assertThat(fresh.status()).as("fresh=true is paid").isEqualTo(402);
+        assertThat(fresh.header("WWW-Authenticate")).startsWith("L402 ");
+        assertThat(post("/api/intent", "{\"target\":\"02" + "1".repeat(64) + "\",\"caller\":\"02" + "2".repeat(64)
+                + "\"}", null, "application/json").status()).as("the node form stays paid").isEqualTo(402);
+    }
+
+    @Test
+    void services_list_best_and_categories_answer_from_the_tables() throws Exception {
+        awaitScoredEndpoints(100);
+        JsonNode page = get("/api/services?limit=5&sort=p_success").body();
+        assertThat(page.get("data").size()).isEqualTo(5);
+        assertThat(page.at("/meta/total").asLong()).as("matches, not page size").isGreaterThan(5);
+        double previous = 2;
+        for (JsonNode row : page.get("data")) {
+            assertThat(row.at("/bayesian/p_success").asDouble()).isLessThanOrEqualTo(previous);
+            previous = row.at("/bayesian/p_success").asDouble();
+        }
+        JsonNode second = get("/api/services?limit=5&offset=5&sort=p_success").body();
+        assertThat(second.at("/data/0/urlHash").asText()).isNotEqualTo(page.at("/data/0/urlHash").asText());
+        String category = get("/api/services/categories").body().at("/data/0/category").asText();
+        for (JsonNode row : get("/api/services?category=" + category + "&limit=100").body().get("data")) {
+            assertThat(row.get("category").asText()).isEqualTo(category);
+        }
+        JsonNode best = get("/api/services/best").body();
+        assertThat(best.at("/data/bestQuality/url").asText()).startsWith("http");
+        assertThat(best.at("/meta/formula").asText()).contains("sqrt(priceSats)");
+        assertThat(best.at("/data/bestQuality/bayesian/verdict").asText()).isNotEqualTo("RISKY");
+    }
+
+    @Test
+    void bad_input_on_the_service_routes_is_a_json_4xx() throws Exception {
+        awaitScoredEndpoints(1);
+        for (String path : new String[] {"/api/services?sort=bogus", "/api/services?minPSuccess=2",
+            "/api/services?minUptime=abc", "/api/services?limit=0", "/api/services?q=" + "x".repeat(101),
+            "/api/services?category=9bad", "/api/services/best?minUptime=-1", "/api/endpoint/zz",
+            "/api/services/" + "A".repeat(64)}) {
+            HttpJson.Reply r = get(path);
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(r.body().at("/error/code").asText()).as(path).isEqualTo("VALIDATION_ERROR");
+        }
+        for (String body : new String[] {"{\"category\":\"\"}", "{\"category\":5}", "{\"category\":\"data\",\"limit\":50}",
+            "{\"category\":\"data\",\"budget_sats\":-1}", "{\"category\":\"data\",\"optimize\":\"speed\"}",
+            "{\"category\":\"data\",\"keywords\":\"weather\"}", "{\"category\":\"data\",\"limit\":\"5\"}"}) {
+            HttpJson.Reply r = post("/api/intent", body, null, "application/json");
+            assertThat(r.status()).as(body).isEqualTo(400);
+            assertThat(r.body().at("/error/code").asText()).as(body).isIn("VALIDATION_ERROR", "MALFORMED_REQUEST");
+        }
+        HttpJson.Reply unknown = post("/api/intent", "{\"category\":\"no-such-category\"}", null, "application/json");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().at("/error/code").asText()).isEqualTo("INVALID_CATEGORY");
+        assertThat(unknown.body().at("/error/message").asText()).contains("GET /api/intent/categories");
+    }
+
     private static double gauge(String metrics, String series) {
         for (String line : metrics.split("\n")) {
             if (line.startsWith(series + " ")) {

@@ -26,6 +26,8 @@ import com.satrank.serving.resources.MetricsResource;
 import com.satrank.serving.resources.OpenApiResource;
 import com.satrank.serving.resources.ReportResource;
 import com.satrank.serving.resources.StatsResource;
+import com.satrank.serving.resources.ServicesResource;
+import com.satrank.services.catalog.EndpointProbes;
 import io.dropwizard.core.setup.Environment;
 import io.github.bucket4j.TimeMeter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -53,7 +55,9 @@ public final class ApiProcess implements AutoCloseable {
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
 
     /** What the API routes need besides the database and the logs. */
-    public record AgentRoutes(String apiKey, L402Config l402, LndEndpoint lnd, Path invoiceMacaroon) {
+    /** @param probes on-demand endpoint probes (fresh intents, POST /api/probe), or null where none run */
+    public record AgentRoutes(String apiKey, L402Config l402, LndEndpoint lnd, Path invoiceMacaroon,
+                              EndpointProbes probes) {
     }
 
     /**
@@ -103,11 +107,12 @@ public final class ApiProcess implements AutoCloseable {
         jersey.register(new MetricsResource(metrics.registry(), apiKey));
         jersey.register(new OpenApiResource());
         if (agentRoutes != null) {
-            jersey.register(new AgentsResource(jdbi, new QueryRecorder(logs.queries().appender("serving", null), clock),
-                    env.getObjectMapper(), clock));
+            QueryRecorder recorder = new QueryRecorder(logs.queries().appender("serving", null), clock);
+            jersey.register(new AgentsResource(jdbi, recorder, env.getObjectMapper(), clock));
+            jersey.register(new ServicesResource(jdbi, recorder, clock));
             jersey.register(new StatsResource(jdbi));
             var tokenReporters = Billing.register(agentRoutes.l402(), limits, agentRoutes.apiKey(), env, metrics, jdbi, clock,
-                    agentRoutes.lnd(), agentRoutes.invoiceMacaroon(), process.owned::push);
+                    agentRoutes.lnd(), agentRoutes.invoiceMacaroon(), recorder, agentRoutes.probes(), process.owned::push);
             jersey.register(new ReportResource(new ReportIntake(logs.reports(), logs.reports().appender("serving", null),
                     clock), agentRoutes.apiKey(), metrics, tokenReporters::reporter));
         }

@@ -22,6 +22,8 @@ import com.satrank.lndclient.LndUnavailableException;
 import com.satrank.lndclient.PathfindingClient;
 import com.satrank.l402.L402Tokens;
 import com.satrank.serving.api.ApiException;
+import com.satrank.services.catalog.EndpointProbes;
+import com.satrank.serving.api.QueryRecorder;
 import com.satrank.serving.api.ApiKey;
 import com.satrank.serving.config.L402Config;
 import com.satrank.serving.config.SecretsCheck;
@@ -59,7 +61,7 @@ final class Billing {
     static TokenReporters register(L402Config l402, LimitsConfig limits, String apiKey, Environment env, Metrics telemetry,
                                    Jdbi jdbi,
                                    InstantSource clock, LndEndpoint lnd, Path invoiceMacaroon,
-                                   Consumer<AutoCloseable> own) {
+                                   QueryRecorder recorder, EndpointProbes probes, Consumer<AutoCloseable> own) {
         if (l402.production()) {
             List<String> problems = SecretsCheck.problems(l402.macaroonSecret(), apiKey, l402.operatorToken());
             if (!problems.isEmpty()) {
@@ -83,11 +85,13 @@ final class Billing {
                 limits.challengesPerMinute(), TimeMeter.SYSTEM_NANOTIME);
         BillingMetrics metrics = new BillingMetrics(telemetry);
         Challenges challenges = new Challenges(issuer, tokens, l402.tokenLifetime(), l402.invoiceExpiry(), metrics, clock);
-        Prices prices = Prices.of(l402.profilePriceSats(), l402.verdictsPriceSats(), l402.intentPriceSats());
+        Prices prices = Prices.of(l402.profilePriceSats(), l402.verdictsPriceSats(), l402.intentPriceSats(),
+                l402.freshIntentPriceSats(), l402.probePriceSats());
         env.jersey().register(new L402Gate(jdbi, tokens, ApiKey.of(l402.operatorToken()), prices, challenges, issuance,
                 metrics, clock));
         env.jersey().register(new DepositResource(jdbi, issuer, issuance, metrics, l402.invoiceExpiry().toSeconds()));
-        env.jersey().register(new PaidResource(jdbi, pathfinding(lnd, status, own), clock));
+        env.jersey().register(new PaidResource(jdbi, pathfinding(lnd, status, own), recorder, probes,
+                l402.freshIntentPriceSats(), clock));
         return new TokenReporters(jdbi, tokens, clock);
     }
 

@@ -101,7 +101,7 @@ public final class Processes {
             LndEndpoint lnd = sim != null ? sim.readonly() : config.lnd().configured() ? endpoint(config.lnd()) : null;
             String invoiceMacaroon = sim != null ? sim.invoiceMacaroon().toString() : config.l402().invoiceMacaroonPath();
             agentRoutes = new ApiProcess.AgentRoutes(config.apiKey(), config.l402(), lnd,
-                    invoiceMacaroon.isBlank() ? null : Path.of(invoiceMacaroon));
+                    invoiceMacaroon.isBlank() ? null : Path.of(invoiceMacaroon), null);
         }
         manage(env, ApiProcess.register(env, metrics, config.limits(), config.apiKey(), jdbi, expectedSchema, lndView,
                 logs, clock, agentRoutes));

@@ -1,6 +1,7 @@
 package com.satrank.serving.api;
 
 import com.google.protobuf.ByteString;
+import com.satrank.events.v1.EndpointQueried;
 import com.satrank.events.v1.Event;
 import com.satrank.events.v1.NodeQueried;
 import com.satrank.log.EventAppender;
@@ -10,10 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Appends a NodeQueried event when an agent looks a known node up, at most once per node per
- * {@link #MIN_GAP_MS}: the prober only needs "recently", and a hot node must not flood the log.
- * The memory of what was appended is dropped wholesale when it grows past {@link #MAX_REMEMBERED},
- * which at worst appends a few duplicates.
+ * Appends a NodeQueried or EndpointQueried event when an agent looks a known node or endpoint up,
+ * at most once per target per {@link #MIN_GAP_MS}: the probers only need "recently", and a hot
+ * target must not flood the log. The memory of what was appended is dropped wholesale when it
+ * grows past {@link #MAX_REMEMBERED}, which at worst appends a few duplicates.
  */
 public final class QueryRecorder implements Consumer<Pubkey> {
     static final long MIN_GAP_MS = 60_000;
@@ -21,7 +22,7 @@ public final class QueryRecorder implements Consumer<Pubkey> {
 
     private final EventAppender appender;
     private final InstantSource clock;
-    private final ConcurrentHashMap<Pubkey, Long> lastAppendedMs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, Long> lastAppendedMs = new ConcurrentHashMap<>();
 
     public QueryRecorder(EventAppender appender, InstantSource clock) {
         this.appender = appender;
@@ -30,16 +31,29 @@ public final class QueryRecorder implements Consumer<Pubkey> {
 
     @Override
     public void accept(Pubkey pubkey) {
+        if (due(pubkey)) {
+            appender.append(Event.newBuilder().setNodeQueried(
+                    NodeQueried.newBuilder().setPubkey(ByteString.copyFrom(pubkey.toBytes()))));
+        }
+    }
+
+    /** An agent asked about the endpoint with this url_hash (or was offered it by an intent). */
+    public void endpoint(String urlHash) {
+        if (due(urlHash)) {
+            appender.append(Event.newBuilder().setEndpointQueried(EndpointQueried.newBuilder().setUrlHash(urlHash)));
+        }
+    }
+
+    private boolean due(Object target) {
         long now = clock.millis();
-        Long last = lastAppendedMs.get(pubkey);
+        Long last = lastAppendedMs.get(target);
         if (last != null && now - last < MIN_GAP_MS) {
-            return;
+            return false;
         }
         if (lastAppendedMs.size() >= MAX_REMEMBERED) {
             lastAppendedMs.clear();
         }
-        lastAppendedMs.put(pubkey, now);
-        appender.append(Event.newBuilder().setNodeQueried(
-                NodeQueried.newBuilder().setPubkey(ByteString.copyFrom(pubkey.toBytes()))));
+        lastAppendedMs.put(target, now);
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package com.satrank.serving.billing;
 
 import com.satrank.serving.api.Paid;
+import com.satrank.serving.api.PaidRoute;
 import com.satrank.l402.L402Tokens;
 import com.satrank.serving.api.ApiException;
 import com.satrank.serving.api.ApiKey;
@@ -74,7 +75,14 @@ public final class L402Gate implements ContainerRequestFilter, ContainerResponse
         if (operator.matches(request.getHeaderString("X-Operator-Token"))) {
             return;
         }
-        int price = prices.of(resource.getResourceMethod().getAnnotation(Paid.class).value());
+        PaidRoute route = resource.getResourceMethod().getAnnotation(Paid.class).value();
+        if (route == PaidRoute.INTENT) {
+            route = IntentForm.route(request);
+            if (route == null) {
+                return;
+            }
+        }
+        int price = prices.of(route);
         PresentedToken presented = PresentedToken.of(request.getHeaderString("Authorization"), tokens, clock.instant());
         switch (presented.status()) {
             case NONE -> {

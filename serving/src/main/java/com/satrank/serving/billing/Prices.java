@@ -15,8 +15,9 @@ public record Prices(Map<PaidRoute, Integer> sats) {
         }
     }
 
-    public static Prices of(int profile, int verdicts, int intent) {
-        return new Prices(Map.of(PaidRoute.PROFILE, profile, PaidRoute.VERDICTS, verdicts, PaidRoute.INTENT, intent));
+    public static Prices of(int profile, int verdicts, int intent, int freshIntent, int probe) {
+        return new Prices(Map.of(PaidRoute.PROFILE, profile, PaidRoute.VERDICTS, verdicts, PaidRoute.INTENT, intent,
+                PaidRoute.FRESH_INTENT, freshIntent, PaidRoute.PROBE, probe));
     }
 
     public int of(PaidRoute route) {

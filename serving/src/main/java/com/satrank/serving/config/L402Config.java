@@ -42,6 +42,16 @@ public class L402Config {
     @JsonProperty
     private int intentPriceSats = 2;
 
+    @Min(1)
+    @Max(1000)
+    @JsonProperty
+    private int freshIntentPriceSats = 2;
+
+    @Min(1)
+    @Max(1000)
+    @JsonProperty
+    private int probePriceSats = 5;
+
     @NotNull
     @JsonProperty
     private Duration tokenLifetime = Duration.days(30);
@@ -81,6 +91,14 @@ public class L402Config {
 
     public int intentPriceSats() {
         return intentPriceSats;
+    }
+
+    public int freshIntentPriceSats() {
+        return freshIntentPriceSats;
+    }
+
+    public int probePriceSats() {
+        return probePriceSats;
     }
 
     public java.time.Duration tokenLifetime() {

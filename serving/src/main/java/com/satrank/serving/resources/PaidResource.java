@@ -22,6 +22,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
@@ -54,10 +55,18 @@ public final class PaidResource {
         Optional<IntentDecision.Path> route(Pubkey caller, Pubkey target, Sat amount);
     }
 
-    public PaidResource(Jdbi jdbi, Pathfinding pathfinding, InstantSource clock) {
+    private final ServiceIntent serviceIntent;
+    private final com.satrank.services.catalog.EndpointProbes probes;
+    private final int freshPriceSats;
+
+    public PaidResource(Jdbi jdbi, Pathfinding pathfinding, com.satrank.serving.api.QueryRecorder recorder,
+                        com.satrank.services.catalog.EndpointProbes probes, int freshPriceSats, InstantSource clock) {
         this.jdbi = jdbi;
         this.pathfinding = pathfinding;
         this.clock = clock;
+        this.serviceIntent = new ServiceIntent(jdbi, recorder);
+        this.probes = probes;
+        this.freshPriceSats = freshPriceSats;
     }
 
     record Reports(long total, long successes, long failures, long timeouts, long proven, Double successRate) {
@@ -123,8 +132,15 @@ public final class PaidResource {
         return Envelope.of(out);
     }
 
-    /** GO/NO-GO request: the node to pay, the payer's own node, and the amount (sats, default 1 000). */
-    public record IntentRequest(String target, String caller, Long amountSats) {
+    /**
+     * Either form of POST /api/intent. The node form (GO/NO-GO): the node to pay, the payer's own
+     * node, and the amount (sats, default 1 000). The service form, chosen by {@code category}:
+     * the reference's fields (keywords, budget_sats, max_latency_ms, limit, optimize, fresh).
+     */
+    public record IntentRequest(String target, String caller, Long amountSats, String category, List<String> keywords,
+                                @com.fasterxml.jackson.annotation.JsonProperty("budget_sats") Long budgetSats,
+                                @com.fasterxml.jackson.annotation.JsonProperty("max_latency_ms") Long maxLatencyMs,
+                                Long limit, String optimize, Boolean fresh) {
     }
 
     record PathJson(boolean reachable, Integer hops, Long feeMsat, boolean fromCaller) {
@@ -139,7 +155,16 @@ public final class PaidResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Paid(PaidRoute.INTENT)
     @Timed(name = "satrank_http_intent", absolute = true)
-    public Envelope<Intent> intent(IntentRequest body, @Context ContainerRequestContext request) {
+    public Object intent(IntentRequest body, @QueryParam("fresh") String freshQuery,
+                         @Context ContainerRequestContext request) {
+        if (body != null && body.category() != null) {
+            var query = ServiceIntent.query(body, "true".equals(freshQuery));
+            return serviceIntent.resolve(query, clock, query.fresh() ? probes : null, freshPriceSats);
+        }
+        return nodeIntent(body, request);
+    }
+
+    private Envelope<Intent> nodeIntent(IntentRequest body, ContainerRequestContext request) {
         if (body == null || body.target() == null || body.caller() == null) {
             throw ApiException.validation("target and caller (66-hex pubkeys) are required");
         }

@@ -51,7 +51,7 @@ class L402GateLndDownTest {
             .addResource(new PaidThing())
             .addProvider(new RequestIdFilter())
             .addProvider(new ErrorMappers.Api())
-            .addProvider(new L402Gate(null, TOKENS, ApiKey.of("op"), Prices.of(1, 1, 2),
+            .addProvider(new L402Gate(null, TOKENS, ApiKey.of("op"), Prices.of(1, 1, 2, 2, 5),
                     new Challenges(LND_DOWN, TOKENS, Duration.ofDays(1), Duration.ofMinutes(10), METRICS,
                             Clock.systemUTC()), new ChallengeLimits(3, 1000, TimeMeter.SYSTEM_NANOTIME), METRICS,
                     Clock.systemUTC()))

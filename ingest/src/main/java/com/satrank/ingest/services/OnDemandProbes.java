@@ -1,0 +1,161 @@
+package com.satrank.ingest.services;
+
+import com.satrank.ingest.config.ServicesConfig;
+import com.satrank.ingest.http.SafeHttp;
+import com.satrank.ingest.http.UrlSafety;
+import com.satrank.lndclient.LndEndpoint;
+import com.satrank.lndclient.LndStatus;
+import com.satrank.lndclient.PaymentClient;
+import com.satrank.log.EventAppender;
+import com.satrank.log.EventLogs;
+import com.satrank.metrics.Metrics;
+import com.satrank.model.EndpointUrl;
+import com.satrank.services.catalog.EndpointProbes;
+import com.satrank.services.catalog.EndpointScore;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Probes the API runs when an agent pays for them: fresh free checks of an intent's top
+ * candidates, and full five-stage probes of one URL. Outcomes of URLs the catalogue lists are
+ * appended to the endpoints log like the scheduled prober's (tier {@code fresh} or {@code paid});
+ * a URL it does not list is probed for the agent but leaves no evidence, since nothing would score
+ * it. Its own spending budget and HTTP client; closes them on stop.
+ */
+public final class OnDemandProbes implements EndpointProbes, AutoCloseable {
+    static final int CONCURRENCY = 5;
+
+    private final StageProbe listed;
+    private final StageProbe unlisted;
+    private final UrlSafety safety;
+    private final Predicate<String> catalogued;
+    private final SafeHttp http;
+    private final PaymentClient payments;
+    private final ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY, r -> {
+        Thread t = new Thread(r, "on-demand-probe");
+        t.setDaemon(true);
+        return t;
+    });
+    private final InstantSource clock;
+
+    private OnDemandProbes(StageProbe listed, StageProbe unlisted, UrlSafety safety, Predicate<String> catalogued,
+                           SafeHttp http, PaymentClient payments, InstantSource clock) {
+        this.listed = listed;
+        this.unlisted = unlisted;
+        this.safety = safety;
+        this.catalogued = catalogued;
+        this.http = http;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    /**
+     * @param lnd        where to pay from, with {@code payMacaroon}; null or blank: probes stop after stage 2
+     * @param catalogued whether a url_hash is in the catalogue (its evidence is then kept)
+     */
+    public static OnDemandProbes create(ServicesConfig config, EventLogs logs, LndEndpoint lnd, String payMacaroon,
+                                        LndStatus status, Predicate<String> catalogued, Metrics metrics,
+                                        InstantSource clock) {
+        UrlSafety safety = new UrlSafety(config.allowLoopback());
+        SafeHttp http = new SafeHttp(safety, config.checkTimeout(), CONCURRENCY * 2);
+        PaymentClient payments = lnd != null && payMacaroon != null && !payMacaroon.isBlank()
+                ? new PaymentClient(lnd, Path.of(payMacaroon), status) : null;
+        SpendingBudget budget = new SpendingBudget(config.maxSatsPerProbe() + config.feeLimitSats(),
+                config.cycleBudgetSats(), config.dailyBudgetSats(), clock);
+        ServiceMetrics serviceMetrics = new ServiceMetrics(metrics);
+        // the API does not know its node's pubkey without asking LND: paying our own invoice just fails
+        StageProbe listed = new StageProbe(config, http, logs.endpoints().appender("api-probe", null), payments,
+                () -> new byte[0], budget, serviceMetrics, hash -> { }, clock);
+        EventAppender nowhere = event -> null;
+        StageProbe unlisted = new StageProbe(config, http, nowhere, payments, () -> new byte[0], budget,
+                serviceMetrics, hash -> { }, clock);
+        return new OnDemandProbes(listed, unlisted, safety, catalogued, http, payments, clock);
+    }
+
+    @Override
+    public Optional<String> refuse(String url) {
+        String shape = safety.refuseUrl(url);
+        if (shape != null) {
+            return Optional.of(shape);
+        }
+        String host = URI.create(url).getHost();
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host.replaceAll("^\\[|\\]$", ""))) {
+                if (!safety.allows(address)) {
+                    return Optional.of("address " + address.getHostAddress() + " is not public");
+                }
+            }
+        } catch (UnknownHostException e) {
+            return Optional.empty(); // unreachable, not forbidden: the probe reports it
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, FreshCheck> checkNow(List<EndpointScore> endpoints, Duration deadline) {
+        Map<String, Future<FreshCheck>> running = new LinkedHashMap<>();
+        for (EndpointScore e : endpoints) {
+            running.put(e.urlHash(), pool.submit(() -> {
+                StageProbe.Trace trace = new StageProbe.Trace();
+                EndpointUrl url = EndpointUrl.of(e.url());
+                boolean invoiceOk = listed.freeCheck(new StageProbe.Target(url, e.httpMethod(), e.advertisedPriceSats()),
+                        listed.probeId(), "fresh", trace).isPresent();
+                Integer status = trace.first == null ? null : trace.first.status();
+                return new FreshCheck(status == null ? 0 : status,
+                        trace.first == null ? 0 : (int) trace.first.latencyMs(), "L402".equals(trace.target), invoiceOk,
+                        clock.millis());
+            }));
+        }
+        long until = System.nanoTime() + deadline.toNanos();
+        Map<String, FreshCheck> seen = new HashMap<>();
+        for (Map.Entry<String, Future<FreshCheck>> r : running.entrySet()) {
+            try {
+                seen.put(r.getKey(), r.getValue().get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                r.getValue().cancel(true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return seen;
+    }
+
+    @Override
+    public ProbeReport probe(String rawUrl) {
+        EndpointUrl url = EndpointUrl.of(rawUrl);
+        StageProbe stages = catalogued.test(url.hash()) ? listed : unlisted;
+        long started = System.nanoTime();
+        StageProbe.Trace trace = new StageProbe.Trace();
+        stages.paidProbe(new StageProbe.Target(url, "GET", 0), "paid", trace);
+        return trace.report(url, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public boolean canPay() {
+        return payments != null;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        if (payments != null) {
+            payments.close();
+        }
+        http.close();
+    }
+}
