@@ -18,6 +18,7 @@ await new Promise((resolve) => {
 relay.close();
 for (const event of events) {
   const d = (event.tags.find((t) => t[0] === 'd') || [])[1];
-  console.log(JSON.stringify({ id: event.id, kind: event.kind, d, verified: verifyEvent({ ...event }) }));
+  console.log(JSON.stringify({ id: event.id, kind: event.kind, d, created_at: event.created_at, tags: event.tags,
+    verified: verifyEvent({ ...event }) }));
 }
 process.exit(0);

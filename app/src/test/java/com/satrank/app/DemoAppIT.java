@@ -392,6 +392,63 @@ class DemoAppIT {
         assertThat(best.at("/data/bestQuality/bayesian/verdict").asText()).isNotEqualTo("RISKY");
     }
 
+    private static String paySim(String invoice) {
+        Path sim = DATA.resolve("lnd-sim");
+        return com.satrank.lndsim.SimPayClient.pay(new com.satrank.lndclient.LndEndpoint("localhost", 10119,
+                sim.resolve("tls.cert"), sim.resolve("pay.macaroon"), Duration.ofSeconds(10)), invoice).preimageHex();
+    }
+
+    /** Pays a 402 challenge through lnd-sim and returns the Authorization header that redeems it. */
+    private static String payChallenge(String wwwAuthenticate) {
+        var challenge = com.satrank.services.L402Challenge.parse(wwwAuthenticate).orElseThrow();
+        return "L402 " + challenge.macaroon() + ":" + paySim(challenge.invoice());
+    }
+
+    /**
+     * An agent's journey (issue 13): ask for a category, pay the top candidate's own L402 challenge
+     * through lnd-sim and get its body; then buy a probe from SatRank, which refuses a private address
+     * for free and probes a catalogue URL through all five stages.
+     */
+    @Test
+    void an_agent_pays_the_top_candidate_and_buys_a_probe() throws Exception {
+        awaitScoredEndpoints(100);
+        String category = get("/api/intent/categories").body().at("/categories/0/name").asText();
+        JsonNode top = post("/api/intent", "{\"category\":\"" + category + "\",\"limit\":1}", null,
+                "application/json").body().at("/candidates/0");
+        String url = top.get("endpoint_url").asText();
+        var http = java.net.http.HttpClient.newHttpClient();
+        var method = top.get("http_method").asText();
+        java.util.function.Function<String, java.net.http.HttpRequest> request = auth -> {
+            var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .method(method, method.equals("POST") ? java.net.http.HttpRequest.BodyPublishers.ofString("{}")
+                            : java.net.http.HttpRequest.BodyPublishers.noBody());
+            return (auth == null ? b : b.header("Authorization", auth)).build();
+        };
+        var challenged = http.send(request.apply(null), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(challenged.statusCode()).isEqualTo(402);
+        String credential = payChallenge(challenged.headers().firstValue("WWW-Authenticate").orElseThrow());
+        var delivered = http.send(request.apply(credential), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(delivered.statusCode()).as("the top candidate delivers once paid").isEqualTo(200);
+        assertThat(delivered.body()).isNotBlank();
+
+        HttpJson.Reply unpaid = post("/api/probe", "{\"url\":\"" + url + "\"}", null, "application/json");
+        assertThat(unpaid.status()).isEqualTo(402);
+        assertThat(unpaid.body().at("/data/priceSats").asInt()).isEqualTo(5);
+        String token = payChallenge(unpaid.header("WWW-Authenticate"));
+        HttpJson.Reply privateUrl = CLIENT.post("/api/probe", "{\"url\":\"http://10.1.2.3/x\"}", "Authorization", token);
+        assertThat(privateUrl.status()).isEqualTo(400);
+        assertThat(privateUrl.body().at("/error/code").asText()).isEqualTo("URL_NOT_ALLOWED");
+        assertThat(CLIENT.post("/api/probe", "{\"url\":\"ftp://x\"}", "Authorization", token).status()).isEqualTo(400);
+        HttpJson.Reply probed = CLIENT.post("/api/probe", "{\"url\":\"" + url + "\"}", "Authorization", token);
+        assertThat(probed.status()).as(String.valueOf(probed.body())).isEqualTo(200);
+        assertThat(probed.body().at("/data/target").asText()).isEqualTo("L402");
+        assertThat(probed.body().at("/data/firstFetch/status").asInt()).isEqualTo(402);
+        assertThat(probed.body().at("/data/payment/preimage").asText()).hasSize(64);
+        assertThat(probed.body().at("/data/secondFetch/status").asInt()).isEqualTo(200);
+        assertThat(probed.body().at("/data/cost/creditsDeducted").asInt()).isEqualTo(5);
+        assertThat(probed.header("X-SatRank-Balance")).as("the refusals were free").isEqualTo("0");
+    }
+
     @Test
     void bad_input_on_the_service_routes_is_a_json_4xx() throws Exception {
         awaitScoredEndpoints(1);

@@ -146,8 +146,25 @@ class NostrEventsIT {
                 }
                 Thread.sleep(3000);
             }
-            assertThat(read).extracting(e -> e.get("kind").asInt()).contains(30382, 30383);
+            assertThat(read).extracting(e -> e.get("kind").asInt()).contains(30382, 30383, 30782, 30783, 30784);
             assertThat(read).extracting(e -> e.get("verified").asBoolean()).containsOnly(true);
+            // the oracle routes answer from what was published
+            JsonNode peers = http.get("/api/oracle/peers").body();
+            assertThat(peers.at("/data/count").asInt()).isEqualTo(1);
+            assertThat(peers.at("/data/peers/0/oracle_pubkey").asText()).isEqualTo(PUBKEY);
+            JsonNode calibrations = http.get("/api/oracle/peers/" + PUBKEY + "/calibrations").body();
+            assertThat(calibrations.at("/data/is_self").asBoolean()).isTrue();
+            assertThat(calibrations.at("/data/calibrations/0/n_endpoints").asLong()).isPositive();
+            String asserted = read.stream().filter(e -> e.get("kind").asInt() == 30782).findFirst().orElseThrow()
+                    .get("tags").get(0).get(1).asText();
+            JsonNode assertion = http.get("/api/oracle/assertion/" + asserted).body();
+            assertThat(assertion.at("/data/kind").asInt()).isEqualTo(30782);
+            assertThat(assertion.at("/data/expired").asBoolean()).isFalse();
+            assertThat(assertion.at("/data/oracle_pubkey").asText()).isEqualTo(PUBKEY);
+            assertThat(http.get("/api/oracle/assertion/" + "0".repeat(64)).status()).isEqualTo(404);
+            assertThat(http.get("/api/oracle/assertion/xyz").body().at("/error/code").asText()).isEqualTo("INVALID_URL_HASH");
+            assertThat(http.get("/api/oracle/peers/xyz/calibrations").body().at("/error/code").asText())
+                    .isEqualTo("INVALID_PUBKEY");
         } finally {
             demo.destroy();
             assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -157,7 +174,7 @@ class NostrEventsIT {
     }
 
     private static List<JsonNode> readBack(String relayUrl) throws Exception {
-        Process p = new ProcessBuilder("node", "read-events.mjs", relayUrl, PUBKEY, "30382,30383")
+        Process p = new ProcessBuilder("node", "read-events.mjs", relayUrl, PUBKEY, "30382,30383,30782,30783,30784")
                 .directory(NODE_DIR.toFile()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

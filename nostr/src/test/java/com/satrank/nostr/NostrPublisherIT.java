@@ -41,6 +41,9 @@ class NostrPublisherIT {
         }
     }
 
+    private static final com.satrank.nostr.db.AssertionQueries.Oracle ORACLE = new com.satrank.nostr.db.AssertionQueries.Oracle(
+            NostrKeys.fromHex(SECRET).publicKeyHex(), "02" + "9".repeat(64), "ops@example.org", "https://example.org/register");
+
     @Test
     void publishes_to_a_real_relay_once_and_survives_dead_relays() throws Exception {
         assumeTrue(NostrToolsInteropIT.onPath("node"), "node not installed");
@@ -63,9 +66,10 @@ class NostrPublisherIT {
             List<String> urls = List.of("ws://127.0.0.1:" + blackhole.getLocalPort(), live, "ws://127.0.0.1:" + refusing);
             try (RelayPool pool = new RelayPool(urls, Duration.ofSeconds(2), InstantSource.system())) {
                 long started = System.nanoTime();
-                NostrPublisher.Round round = new NostrPublisher(jdbi, keys, pool, 100).publishOnce();
+                NostrPublisher.Round round = new NostrPublisher(jdbi, keys, pool, 100, ORACLE).publishOnce();
                 long tookMs = (System.nanoTime() - started) / 1_000_000;
-                assertThat(round).isEqualTo(new NostrPublisher.Round(4, 4));
+                assertThat(round).as("2 nodes, 2 endpoints, 2 end-to-end, calibration, announcement")
+                        .isEqualTo(new NostrPublisher.Round(8, 8));
                 assertThat(tookMs).as("dead relays wait in parallel, bounded by one timeout").isLessThan(15_000);
                 assertThat(pool.backingOff(urls.get(0))).isTrue();
                 assertThat(pool.backingOff(urls.get(2))).isTrue();
@@ -78,15 +82,28 @@ class NostrPublisherIT {
 
             // a restart: a new publisher and pool on the same tables publish nothing unchanged
             try (RelayPool pool = new RelayPool(List.of(live), Duration.ofSeconds(2), InstantSource.system())) {
-                assertThat(new NostrPublisher(jdbi, keys, pool, 100).publishOnce()).isEqualTo(new NostrPublisher.Round(0, 0));
+                assertThat(new NostrPublisher(jdbi, keys, pool, 100, ORACLE).publishOnce()).isEqualTo(new NostrPublisher.Round(0, 0));
                 jdbi.useHandle(h -> {
                     h.execute("UPDATE node_scores SET p_success = p_success - 0.06 WHERE node_id = ?", nodeId(1));
                     h.execute("UPDATE node_scores SET p_success = p_success - 0.01 WHERE node_id = ?", nodeId(2));
                 });
-                assertThat(new NostrPublisher(jdbi, keys, pool, 100).publishOnce()).isEqualTo(new NostrPublisher.Round(1, 1));
+                assertThat(new NostrPublisher(jdbi, keys, pool, 100, ORACLE).publishOnce()).isEqualTo(new NostrPublisher.Round(1, 1));
             }
             // addressable events: the relay keeps the newest per (kind, pubkey, d)
             assertThat(readBack(live, keys.publicKeyHex())).hasSize(4);
+            List<JsonNode> periodic = readBack(live, keys.publicKeyHex(), "30782,30783,30784");
+            assertThat(periodic).extracting(e -> e.get("verified").asBoolean()).containsOnly(true);
+            assertThat(periodic).extracting(e -> e.get("kind").asInt()).containsExactlyInAnyOrder(30782, 30782, 30783, 30784);
+            JsonNode calibration = periodic.stream().filter(e -> e.get("kind").asInt() == 30783).findFirst().orElseThrow();
+            assertThat(tag(calibration, "n_endpoints")).isEqualTo("2");
+            // p_e2e 0.7 against raw rates (7/8)^5 = 0.513
+            assertThat(Double.parseDouble(tag(calibration, "delta_mean"))).isCloseTo(0.187, org.assertj.core.data.Offset.offset(0.001));
+            JsonNode announcement = periodic.stream().filter(e -> e.get("kind").asInt() == 30784).findFirst().orElseThrow();
+            assertThat(tag(announcement, "catalogue_size")).isEqualTo("2");
+            assertThat(tag(announcement, "calibration_event_id")).as("none was published before this round").isEmpty();
+            JsonNode e2e = periodic.stream().filter(e -> e.get("kind").asInt() == 30782).findFirst().orElseThrow();
+            assertThat(Long.parseLong(tag(e2e, "valid_until")) - e2e.get("created_at").asLong()).isEqualTo(7 * 86_400L);
+            assertThat(tag(e2e, "oracle_pubkey")).isEqualTo(keys.publicKeyHex());
 
             // the DVM answers a trust-check job a nostr-tools client sends through the relay
             try (TrustCheckDvm dvm = new TrustCheckDvm(jdbi, keys, List.of(live), Duration.ofSeconds(5),
@@ -102,6 +119,17 @@ class NostrPublisherIT {
                 JsonNode unknown = new ObjectMapper().readTree(askDvm(live, "03" + "9".repeat(64)).get("content").asText());
                 assertThat(unknown.get("known").asBoolean()).isFalse();
                 assertThat(unknown.get("verdict").asText()).isEqualTo("INSUFFICIENT");
+
+                JsonNode resolved = askDvm(live, "{\"category\":\"data/weather\",\"limit\":1}", "intent-resolve");
+                assertThat(resolved.get("kind").asInt()).isEqualTo(6900);
+                assertThat(resolved.get("verified").asBoolean()).isTrue();
+                JsonNode intent = new ObjectMapper().readTree(resolved.get("content").asText());
+                assertThat(intent.at("/meta/total_matched").asInt()).isEqualTo(2);
+                assertThat(intent.get("candidates")).hasSize(1);
+                assertThat(intent.at("/candidates/0/endpoint_url").asText()).startsWith("https://svc");
+                assertThat(intent.at("/meta/strictness").asText()).isEqualTo("relaxed");
+                JsonNode refused = askDvm(live, "{\"category\":\"\"}", "intent-resolve");
+                assertThat(refused.get("kind").asInt()).isEqualTo(7000);
             }
         } finally {
             relay.destroy();
@@ -110,7 +138,20 @@ class NostrPublisherIT {
     }
 
     private static List<JsonNode> readBack(String url, String author) throws Exception {
-        Process p = new ProcessBuilder("node", "read-events.mjs", url, author, "30382,30383")
+        return readBack(url, author, "30382,30383");
+    }
+
+    private static String tag(JsonNode event, String name) {
+        for (JsonNode t : event.get("tags")) {
+            if (t.get(0).asText().equals(name)) {
+                return t.get(1).asText();
+            }
+        }
+        throw new AssertionError("no tag " + name + " in " + event);
+    }
+
+    private static List<JsonNode> readBack(String url, String author, String kinds) throws Exception {
+        Process p = new ProcessBuilder("node", "read-events.mjs", url, author, kinds)
                 .directory(NostrToolsInteropIT.NODE_DIR.toFile()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -126,8 +167,12 @@ class NostrPublisherIT {
     }
 
     private static JsonNode askDvm(String url, String pubkey) throws Exception {
-        Process p = new ProcessBuilder("node", "dvm-job.mjs", url, pubkey).directory(NostrToolsInteropIT.NODE_DIR.toFile())
-                .start();
+        return askDvm(url, pubkey, "trust-check");
+    }
+
+    private static JsonNode askDvm(String url, String input, String type) throws Exception {
+        Process p = new ProcessBuilder("node", "dvm-job.mjs", url, input, type)
+                .directory(NostrToolsInteropIT.NODE_DIR.toFile()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -166,8 +211,8 @@ class NostrPublisherIT {
                 for (int stage = 1; stage <= 5; stage++) {
                     h.execute("""
                             INSERT INTO endpoint_stage_posteriors (url_hash, stage, alpha, beta, p_success, ci95_low,
-                                ci95_high, n_obs, observations, last_outcome, last_updated_ms)
-                            VALUES (?, ?, 9, 1, 0.9, 0.7, 0.98, 8, 8, 'ok', 1780000000000)""", hash, stage);
+                                ci95_high, n_obs, observations, successes, last_outcome, last_updated_ms)
+                            VALUES (?, ?, 9, 1, 0.9, 0.7, 0.98, 8, 8, 7, 'ok', 1780000000000)""", hash, stage);
                 }
             }
             h.execute("INSERT INTO pipeline_checkpoint (stream, log_index, event_time_ms) VALUES ('graph', 1, 1780000000000)");

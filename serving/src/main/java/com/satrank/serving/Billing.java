@@ -91,7 +91,7 @@ final class Billing {
                 metrics, clock));
         env.jersey().register(new DepositResource(jdbi, issuer, issuance, metrics, l402.invoiceExpiry().toSeconds()));
         env.jersey().register(new PaidResource(jdbi, pathfinding(lnd, status, own), recorder, probes,
-                l402.freshIntentPriceSats(), clock));
+                l402.freshIntentPriceSats(), l402.probePriceSats(), clock));
         return new TokenReporters(jdbi, tokens, clock);
     }
 

@@ -70,7 +70,9 @@ public class NostrEventsCommand extends ConfiguredCommand<SatRankConfiguration> 
             EventSigner signer = new EventSigner();
             jdbi.useHandle(h -> {
                 long createdAt = AssertionQueries.lastPassSeconds(h);
-                for (var a : AssertionQueries.current(h, limit)) {
+                var oracle = new AssertionQueries.Oracle(keys.publicKeyHex(), config.nostr().lndPubkey(),
+                        config.nostr().contact(), config.nostr().onboardingUrl());
+                for (var a : AssertionQueries.current(h, limit, oracle, createdAt)) {
                     events.add(signer.sign(keys, createdAt, a.template().kind(), a.template().tags(), a.template().content()));
                 }
             });
@@ -80,6 +82,7 @@ public class NostrEventsCommand extends ConfiguredCommand<SatRankConfiguration> 
         out.flush();
         System.err.println(events.size() + " events (" + events.stream().filter(e -> e.kind() == TrustAssertions.NODE_KIND)
                 .count() + " nodes, " + events.stream().filter(e -> e.kind() == TrustAssertions.ENDPOINT_KIND).count()
-                + " endpoints), not published");
+                + " endpoints, " + events.stream().filter(e -> e.kind() == TrustAssertions.E2E_KIND).count()
+                + " end-to-end, 1 calibration, 1 announcement), not published");
     }
 }

@@ -89,6 +89,8 @@ public final class Processes {
         if (mode.api()) {
             env.jersey().register(new com.satrank.serving.resources.NostrJsonResource(
                     nostrKeys == null ? null : nostrKeys.publicKeyHex(), config.nostr().relays()));
+            env.jersey().register(new com.satrank.serving.resources.OracleResource(jdbi,
+                    nostrKeys == null ? null : nostrKeys.publicKeyHex(), clock));
         }
         if (mode.nostr() && nostrKeys != null) {
             var publishing = new com.satrank.nostr.publish.NostrPublishing(config.nostr(), nostrKeys, jdbi, clock);
@@ -100,8 +102,18 @@ public final class Processes {
         if (mode.api()) {
             LndEndpoint lnd = sim != null ? sim.readonly() : config.lnd().configured() ? endpoint(config.lnd()) : null;
             String invoiceMacaroon = sim != null ? sim.invoiceMacaroon().toString() : config.l402().invoiceMacaroonPath();
+            com.satrank.ingest.services.OnDemandProbes probes = null;
+            if (config.services().enabled()) {
+                // fresh intents and POST /api/probe: the API probes on demand, through its own guard and budget
+                String payMacaroon = sim != null ? sim.payMacaroon().toString() : config.probe().payMacaroonPath();
+                org.jdbi.v3.core.Jdbi catalogue = jdbi;
+                probes = com.satrank.ingest.services.OnDemandProbes.create(config.services(), logs, lnd, payMacaroon,
+                        new com.satrank.lndclient.LndStatus(metrics), hash -> catalogue.withHandle(
+                                h -> com.satrank.db.EndpointQueries.byHash(h, hash).isPresent()), metrics, clock);
+                manage(env, probes);
+            }
             agentRoutes = new ApiProcess.AgentRoutes(config.apiKey(), config.l402(), lnd,
-                    invoiceMacaroon.isBlank() ? null : Path.of(invoiceMacaroon), null);
+                    invoiceMacaroon.isBlank() ? null : Path.of(invoiceMacaroon), probes);
         }
         manage(env, ApiProcess.register(env, metrics, config.limits(), config.apiKey(), jdbi, expectedSchema, lndView,
                 logs, clock, agentRoutes));

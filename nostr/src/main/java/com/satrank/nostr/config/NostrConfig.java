@@ -43,6 +43,30 @@ public class NostrConfig {
     @JsonProperty
     private boolean dvm = true;
 
+    /** Our LND node's pubkey, named in the daily announcement (kind 30784); empty when not set. */
+    @jakarta.validation.constraints.Pattern(regexp = "|0[23][0-9a-f]{64}")
+    @JsonProperty
+    private String lndPubkey = "";
+
+    /** How to reach the operator, and where a service learns to register, for the announcement. */
+    @JsonProperty
+    private String contact = "";
+
+    @JsonProperty
+    private String onboardingUrl = "";
+
+    public String lndPubkey() {
+        return lndPubkey == null ? "" : lndPubkey;
+    }
+
+    public String contact() {
+        return contact == null ? "" : contact;
+    }
+
+    public String onboardingUrl() {
+        return onboardingUrl == null ? "" : onboardingUrl;
+    }
+
     public boolean dvm() {
         return dvm;
     }

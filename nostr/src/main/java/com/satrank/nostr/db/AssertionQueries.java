@@ -13,11 +13,87 @@ public final class AssertionQueries {
     private AssertionQueries() {
     }
 
-    /** One assertion the tables give now: its address (kind, d), what the republish rules compare, its template. */
-    public record Assertion(int kind, String d, RepublishRules.Summary summary, TrustAssertions.Template template) {
+    /**
+     * One assertion the tables give now: its address (kind, d), what the republish rules compare, its
+     * template, and for the periodic kinds the period after which it is due again whatever changed
+     * (0: republished on meaningful change only).
+     */
+    public record Assertion(int kind, String d, RepublishRules.Summary summary, TrustAssertions.Template template,
+                            long periodSeconds) {
+        Assertion(int kind, String d, RepublishRules.Summary summary, TrustAssertions.Template template) {
+            this(kind, d, summary, template, 0);
+        }
     }
 
-    /** Node then endpoint assertions, at most {@code limit} of each: what the publisher and {@code nostr-events} sign. */
+    /** Who signs and what the announcement names (configuration, not tables). */
+    public record Oracle(String pubkey, String lndPubkey, String contact, String onboardingUrl) {
+    }
+
+    /** At most this many kind 30782 assertions per pass, as the reference. */
+    static final int E2E_LIMIT = 200;
+    /** The reference skips a 30782 published within the last 6 days. */
+    static final long E2E_PERIOD = 6 * 86_400L;
+    static final long CALIBRATION_PERIOD = 7 * 86_400L;
+    static final long ANNOUNCEMENT_PERIOD = 86_400L;
+
+    /**
+     * Everything the publisher and {@code nostr-events} sign at a pass: node and endpoint assertions
+     * (at most {@code limit} of each), the weekly end-to-end assertions and calibration, the daily
+     * announcement. Periodic events name the ledger's latest calibration and assertion ids.
+     */
+    public static List<Assertion> current(Handle h, int limit, Oracle oracle, long createdAt) {
+        List<Assertion> out = current(h, limit);
+        String calibrationId = ledgerId(h, TrustAssertions.CALIBRATION_KIND, "satrank-calibration");
+        for (var e : endpoints(h, Math.min(limit, E2E_LIMIT))) {
+            int measured = (int) e.stages().stream().filter(s -> s.nObs() > 0).count();
+            out.add(new Assertion(TrustAssertions.E2E_KIND, e.urlHash(), new RepublishRules.Summary("e2e", e.pE2e(), 0),
+                    TrustAssertions.endToEnd(e, measured, oracle.pubkey(), calibrationId, createdAt), E2E_PERIOD));
+        }
+        List<TrustAssertions.Delta> deltas = deltas(h);
+        long windowStart = h.createQuery("SELECT coalesce(min(first_listed_ms), 0) FROM service_endpoints")
+                .mapTo(Long.class).one() / 1000;
+        out.add(new Assertion(TrustAssertions.CALIBRATION_KIND, "satrank-calibration",
+                new RepublishRules.Summary("calibration", 0, deltas.size()),
+                TrustAssertions.calibration(deltas, windowStart, createdAt, oracle.pubkey()), CALIBRATION_PERIOD));
+        long catalogue = h.createQuery("SELECT count(*) FROM service_endpoints WHERE NOT deprecated")
+                .mapTo(Long.class).one();
+        String lastAssertion = h.createQuery("SELECT event_id FROM nostr_published WHERE kind = :k"
+                        + " ORDER BY published_at_ms DESC, d LIMIT 1").bind("k", TrustAssertions.E2E_KIND)
+                .mapTo(String.class).findOne().orElse("");
+        out.add(new Assertion(TrustAssertions.ANNOUNCEMENT_KIND, "satrank-oracle-announcement",
+                new RepublishRules.Summary("announcement", 0, catalogue),
+                TrustAssertions.announcement(oracle.pubkey(), catalogue, oracle.lndPubkey(), calibrationId, lastAssertion,
+                        oracle.contact(), oracle.onboardingUrl()), ANNOUNCEMENT_PERIOD));
+        return out;
+    }
+
+    private static String ledgerId(Handle h, int kind, String d) {
+        return h.createQuery("SELECT event_id FROM nostr_published WHERE kind = :k AND d = :d").bind("k", kind)
+                .bind("d", d).mapTo(String.class).findOne().orElse("");
+    }
+
+    /**
+     * Per endpoint paid at least once: its p_e2e against the product of its stages' raw success
+     * rates (successes / observations since listing; a stage never reached adds nothing, a stage that
+     * never succeeded makes the chain's rate 0); outcomes = payment attempts.
+     */
+    static List<TrustAssertions.Delta> deltas(Handle h) {
+        return h.createQuery("""
+                        SELECT e.url_hash, e.p_e2e,
+                               exp(sum(ln(greatest(p.successes, 0)::float8 / p.observations)) FILTER (WHERE p.successes > 0)),
+                               bool_or(p.successes = 0),
+                               max(p.observations) FILTER (WHERE p.stage = 3)
+                        FROM service_endpoints e JOIN endpoint_stage_posteriors p USING (url_hash)
+                        WHERE NOT e.deprecated AND p.observations > 0
+                        GROUP BY e.url_hash, e.p_e2e
+                        HAVING max(p.observations) FILTER (WHERE p.stage = 3) > 0
+                        ORDER BY e.url_hash""")
+                .map((rs, ctx) -> new TrustAssertions.Delta(rs.getString(1).trim(), rs.getDouble(2),
+                        rs.getBoolean(4) ? 0 : rs.getDouble(3), rs.getLong(5)))
+                .list();
+    }
+
+    /** Node then endpoint assertions, at most {@code limit} of each. */
     public static List<Assertion> current(Handle h, int limit) {
         List<Assertion> out = new ArrayList<>();
         for (var n : nodes(h, limit)) {

@@ -22,7 +22,9 @@ public final class NostrPublishing implements AutoCloseable {
 
     public NostrPublishing(NostrConfig config, NostrKeys keys, Jdbi jdbi, InstantSource clock) {
         this.relays = new RelayPool(config.relays(), config.ackTimeout(), clock);
-        NostrPublisher publisher = new NostrPublisher(jdbi, keys, relays, config.limit());
+        NostrPublisher publisher = new NostrPublisher(jdbi, keys, relays, config.limit(),
+                new com.satrank.nostr.db.AssertionQueries.Oracle(keys.publicKeyHex(), config.lndPubkey(), config.contact(),
+                        config.onboardingUrl()));
         this.task = new RepeatingTask("nostr-publisher", () -> {
             try {
                 var round = publisher.publishOnce();

@@ -92,6 +92,7 @@ public final class EndpointScorer {
                 double nObs = sums[0] + sums[1];
                 var evidence = s.stages[stage.ordinal()];
                 stages.add(new StageRow(s.urlHash, stage.number(), alpha, beta, ps, lo, hi, nObs, evidence.observations,
+                        evidence.successes,
                         evidence.lastOutcome, evidence.lastUpdatedMs));
                 p *= ps;
                 low *= lo;

@@ -44,6 +44,7 @@ final class EndpointState {
     static final class StageEvidence {
         final HourlySums hours = new HourlySums(2);
         long observations;
+        long successes;
         String lastOutcome = "";
         Long lastUpdatedMs;
     }
@@ -60,6 +61,7 @@ final class EndpointState {
         StageEvidence e = stages[stage.ordinal()];
         e.hours.add(Math.floorDiv(atMs, HOUR_MS), success ? 0 : 1, 1);
         e.observations++;
+        e.successes += success ? 1 : 0;
         if (e.lastUpdatedMs == null || atMs >= e.lastUpdatedMs) {
             e.lastOutcome = outcome;
             e.lastUpdatedMs = atMs;

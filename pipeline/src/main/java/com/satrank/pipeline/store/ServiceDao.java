@@ -39,12 +39,13 @@ public interface ServiceDao {
 
     @SqlBatch("""
             INSERT INTO endpoint_stage_posteriors (url_hash, stage, alpha, beta, p_success, ci95_low, ci95_high, n_obs,
-                observations, last_outcome, last_updated_ms)
+                observations, successes, last_outcome, last_updated_ms)
             VALUES (:urlHash, :stage, :alpha, :beta, :pSuccess, :ci95Low, :ci95High, :nObs, :observations,
-                :lastOutcome, :lastUpdatedMs)
+                :successes, :lastOutcome, :lastUpdatedMs)
             ON CONFLICT (url_hash, stage) DO UPDATE SET alpha = EXCLUDED.alpha, beta = EXCLUDED.beta,
                 p_success = EXCLUDED.p_success, ci95_low = EXCLUDED.ci95_low, ci95_high = EXCLUDED.ci95_high,
-                n_obs = EXCLUDED.n_obs, observations = EXCLUDED.observations, last_outcome = EXCLUDED.last_outcome,
+                n_obs = EXCLUDED.n_obs, observations = EXCLUDED.observations,
+                successes = EXCLUDED.successes, last_outcome = EXCLUDED.last_outcome,
                 last_updated_ms = EXCLUDED.last_updated_ms
             """)
     void upsertStages(@BindMethods Collection<StageRow> rows);

@@ -58,15 +58,18 @@ public final class PaidResource {
     private final ServiceIntent serviceIntent;
     private final com.satrank.services.catalog.EndpointProbes probes;
     private final int freshPriceSats;
+    private final int probePriceSats;
 
     public PaidResource(Jdbi jdbi, Pathfinding pathfinding, com.satrank.serving.api.QueryRecorder recorder,
-                        com.satrank.services.catalog.EndpointProbes probes, int freshPriceSats, InstantSource clock) {
+                        com.satrank.services.catalog.EndpointProbes probes, int freshPriceSats, int probePriceSats,
+                        InstantSource clock) {
         this.jdbi = jdbi;
         this.pathfinding = pathfinding;
         this.clock = clock;
         this.serviceIntent = new ServiceIntent(jdbi, recorder);
         this.probes = probes;
         this.freshPriceSats = freshPriceSats;
+        this.probePriceSats = probePriceSats;
     }
 
     record Reports(long total, long successes, long failures, long timeouts, long proven, Double successRate) {
@@ -188,6 +191,46 @@ public final class PaidResource {
                 reachability == null ? null : BayesianJson.r3(reachability),
                 path == null ? null : new PathJson(path.reachable(), path.reachable() ? path.hops() : null,
                         path.reachable() ? path.feeMsat() : null, true), r.reasons()));
+    }
+
+    /** {@code url}: the endpoint to probe through all five stages. */
+    public record ProbeRequest(String url) {
+    }
+
+    record Cost(int creditsDeducted) {
+    }
+
+    record Probe(@com.fasterxml.jackson.annotation.JsonUnwrapped com.satrank.services.catalog.EndpointProbes.ProbeReport report,
+                 Cost cost) {
+    }
+
+    /**
+     * A full five-stage probe of one URL, paid (PROBE): a challenge, SatRank's node pays its invoice
+     * (within the probe budgets), the preimage is checked and the body fetched with the credential.
+     * Failures of the endpoint are answers (200, and paid for); refusals are not: a URL that is not
+     * public is a 400, and without a pay macaroon the route answers 503, both free.
+     */
+    @POST
+    @Path("/probe")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Paid(PaidRoute.PROBE)
+    @Timed(name = "satrank_http_probe", absolute = true)
+    public Envelope<Probe> probe(ProbeRequest body) {
+        if (body == null || body.url() == null || body.url().isBlank() || body.url().length() > 2048) {
+            throw ApiException.validation("url must be an absolute http(s) URL of at most 2048 characters");
+        }
+        try {
+            com.satrank.model.EndpointUrl.of(body.url());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation(e.getMessage());
+        }
+        if (probes == null || !probes.canPay()) {
+            throw new ApiException(503, "PROBE_UNAVAILABLE", "Paid probes are unavailable: no pay macaroon is configured");
+        }
+        probes.refuse(body.url()).ifPresent(reason -> {
+            throw new ApiException(400, "URL_NOT_ALLOWED", "URL_NOT_ALLOWED: " + reason);
+        });
+        return Envelope.of(new Probe(probes.probe(body.url()), new Cost(probePriceSats)));
     }
 
     private void remember(ContainerRequestContext request, List<String> nodeIds) {
