@@ -10,7 +10,7 @@ const [url, author, kinds] = process.argv.slice(2);
 const relay = await Relay.connect(url);
 const events = [];
 await new Promise((resolve) => {
-  relay.subscribe([{ kinds: kinds.split(',').map(Number), authors: [author] }], {
+  relay.subscribe([{ kinds: kinds.split(',').map(Number), authors: [author], limit: 1000 }], {
     onevent(event) { events.push(event); },
     oneose() { resolve(); },
   });

@@ -56,6 +56,7 @@ public class SatRankApplication extends Application<SatRankConfiguration> {
         bootstrap.addCommand(new LndSimCommand());
         bootstrap.addCommand(new com.satrank.app.commands.L402SimCommand());
         bootstrap.addCommand(new com.satrank.app.commands.NostrEventsCommand());
+        bootstrap.addCommand(new com.satrank.app.commands.McpCommand());
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new BenchCommand());
         bootstrap.addCommand(new com.satrank.app.commands.ExportCommand());

@@ -13,6 +13,8 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -424,12 +426,61 @@ class DemoAppIT {
                             : java.net.http.HttpRequest.BodyPublishers.noBody());
             return (auth == null ? b : b.header("Authorization", auth)).build();
         };
-        var challenged = http.send(request.apply(null), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(challenged.statusCode()).isEqualTo(402);
-        String credential = payChallenge(challenged.headers().firstValue("WWW-Authenticate").orElseThrow());
-        var delivered = http.send(request.apply(credential), java.net.http.HttpResponse.BodyHandlers.ofString());
+        // the agent's own wallet is the sim's node, paying over the sim's graph: a payment can fail, as
+        // any payment can, and the agent then asks for a fresh challenge and tries again
+        com.satrank.services.L402Challenge challenge = null;
+        String preimage = null;
+        Path sim = DATA.resolve("lnd-sim");
+        try (var wallet = new com.satrank.lndclient.PaymentClient(new com.satrank.lndclient.LndEndpoint("localhost",
+                10119, sim.resolve("tls.cert"), sim.resolve("pay.macaroon"), Duration.ofSeconds(10)),
+                sim.resolve("pay.macaroon"), new com.satrank.lndclient.LndStatus(com.satrank.metrics.Metrics.detached()))) {
+            for (int attempt = 0; attempt < 8 && preimage == null; attempt++) {
+                var challenged = http.send(request.apply(null), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(challenged.statusCode()).isEqualTo(402);
+                challenge = com.satrank.services.L402Challenge.parse(
+                        challenged.headers().firstValue("WWW-Authenticate").orElseThrow()).orElseThrow();
+                var paid = wallet.pay(challenge.invoice(), 50, Duration.ofSeconds(10));
+                preimage = paid.paid() ? java.util.HexFormat.of().formatHex(paid.preimage()) : null;
+            }
+        }
+        assertThat(preimage).as("the top candidate could be paid within 8 attempts").isNotNull();
+        var delivered = http.send(request.apply("L402 " + challenge.macaroon() + ":" + preimage),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(delivered.statusCode()).as("the top candidate delivers once paid").isEqualTo(200);
         assertThat(delivered.body()).isNotBlank();
+
+        // the outcome, reported anonymously: the preimage of the candidate's own invoice is the proof
+        String hash = top.get("endpoint_hash").asText();
+        String anonymous = "{\"target\":\"" + hash + "\",\"outcome\":\"success\",\"preimage\":\"" + preimage
+                + "\",\"bolt11Raw\":\"" + challenge.invoice() + "\",\"amountBucket\":\"micro\"}";
+        HttpJson.Reply reported = post("/api/report", anonymous, null, "application/json");
+        assertThat(reported.status()).as(String.valueOf(reported.body())).isEqualTo(200);
+        assertThat(reported.body().at("/data/verified").asBoolean()).isTrue();
+        assertThat(reported.body().at("/data/reporter_identity").asText()).startsWith("preimage_pool:");
+        assertThat(post("/api/report", anonymous, null, "application/json").body().at("/error/code").asText())
+                .as("one report per preimage").isEqualTo("DUPLICATE_REPORT");
+        HttpJson.Reply noInvoice = post("/api/report", "{\"target\":\"" + hash + "\",\"outcome\":\"success\","
+                + "\"preimage\":\"" + "ab".repeat(32) + "\"}", null, "application/json");
+        assertThat(noInvoice.body().at("/error/code").asText()).isEqualTo("PREIMAGE_UNKNOWN");
+        HttpJson.Reply mismatch = post("/api/report", anonymous.replace(preimage, "cd".repeat(32)), null,
+                "application/json");
+        assertThat(mismatch.body().at("/error/code").asText()).isEqualTo("BOLT11_MISMATCH");
+        assertThat(post("/api/report", anonymous.replace(hash, "e".repeat(64)), null, "application/json").status())
+                .as("an endpoint the catalogue does not list").isEqualTo(404);
+        boolean[] logged = new boolean[1];
+        LogReads.forEach(DATA, com.satrank.log.LogStream.REPORTS, e -> logged[0] |= e.hasPaymentReported()
+                && e.getPaymentReported().getTargetUrlHash().equals(hash) && e.getPaymentReported().getAnonymous()
+                && e.getPaymentReported().getProven());
+        assertThat(logged[0]).as("the report is on the reports log, proven and anonymous").isTrue();
+        double paymentEvidence = get("/api/endpoint/" + hash).body().at("/data/stage_posteriors/stages/delivery/n_obs")
+                .asDouble();
+        Instant until = Instant.now().plusSeconds(60);
+        double now = paymentEvidence;
+        while (Instant.now().isBefore(until) && now <= paymentEvidence) {
+            Thread.sleep(1000);
+            now = get("/api/endpoint/" + hash).body().at("/data/stage_posteriors/stages/delivery/n_obs").asDouble();
+        }
+        assertThat(now).as("the next pass counts the report").isGreaterThan(paymentEvidence);
 
         HttpJson.Reply unpaid = post("/api/probe", "{\"url\":\"" + url + "\"}", null, "application/json");
         assertThat(unpaid.status()).isEqualTo(402);
@@ -449,13 +500,130 @@ class DemoAppIT {
         assertThat(probed.header("X-SatRank-Balance")).as("the refusals were free").isEqualTo("0");
     }
 
+    static final List<String> TOOLS = List.of("get_agent_score", "get_verdict", "get_batch_verdicts", "get_top_agents",
+            "search_agents", "get_top_movers", "get_network_stats", "intent", "get_services", "ping", "report",
+            "get_profile");
+
+    /**
+     * Issue 13's MCP promise, checked by a client we do not own (the MCP Inspector CLI from npm): it lists
+     * the tools over streamable HTTP at /mcp and over stdio ({@code satrank mcp}), and a call of each tool
+     * returns data; the paid ones, with no credential configured, return their L402 challenge.
+     */
+    @Test
+    void the_mcp_inspector_lists_and_calls_every_tool_over_http_and_stdio() throws Exception {
+        McpInspector.install();
+        awaitScoredEndpoints(50);
+        String base = "http://127.0.0.1:" + APP.getLocalPort();
+        List<String> http = List.of(base + "/mcp");
+        List<String> stdio = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Path.of(System.getProperty("user.dir"), "target", "satrank.jar").toString(), "mcp", "--api", base);
+        Map<String, String> key = Map.of("SATRANK_API_KEY", KEY);
+        for (List<String> target : List.of(http, stdio)) {
+            JsonNode listed = McpInspector.call(target, key, "tools/list", null);
+            List<String> names = new java.util.ArrayList<>();
+            listed.get("tools").forEach(t -> names.add(t.get("name").asText()));
+            assertThat(names).as(String.join(" ", target)).containsExactlyInAnyOrderElementsOf(TOOLS);
+        }
+        JsonNode top = get("/api/agents/top?limit=1").body().at("/data/0");
+        String pubkey = top.get("publicKey").asText();
+        String alias = top.get("alias").asText();
+        String category = get("/api/intent/categories").body().at("/categories/0/name").asText();
+        Map<String, String[]> calls = new java.util.LinkedHashMap<>();
+        calls.put("get_agent_score", new String[] {"id=" + pubkey});
+        calls.put("get_verdict", new String[] {"id=" + pubkey});
+        calls.put("get_batch_verdicts", new String[] {"ids=[\"" + pubkey + "\"]"});
+        calls.put("get_top_agents", new String[] {"limit=3"});
+        calls.put("search_agents", new String[] {"alias=" + alias.substring(0, Math.min(3, alias.length()))});
+        calls.put("get_top_movers", new String[] {});
+        calls.put("get_network_stats", new String[] {});
+        calls.put("intent", new String[] {"category=" + category, "limit=2"});
+        calls.put("get_services", new String[] {"limit=2"});
+        calls.put("ping", new String[] {"pubkey=" + pubkey});
+        calls.put("report", new String[] {"target=" + pubkey, "outcome=success", "memo=mcp"});
+        calls.put("get_profile", new String[] {"id=" + pubkey});
+        for (var call : calls.entrySet()) {
+            JsonNode result = McpInspector.call(stdio, key, "tools/call", call.getKey(), call.getValue());
+            assertThat(result.path("isError").asBoolean()).as(call.getKey() + ": " + result).isFalse();
+            String text = result.at("/content/" + (result.get("content").size() - 1) + "/text").asText();
+            JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            assertThat(data.has("data") || data.has("candidates")).as(call.getKey() + ": " + text).isTrue();
+            if (call.getKey().equals("get_profile") || call.getKey().equals("get_batch_verdicts")) {
+                assertThat(data.at("/error/code").asText()).as("no credential: the challenge").isEqualTo("PAYMENT_REQUIRED");
+                assertThat(data.at("/data/invoice").asText()).startsWith("ln");
+            }
+        }
+        JsonNode overHttp = McpInspector.call(http, Map.of(), "tools/call", "intent", "category=" + category);
+        assertThat(overHttp.path("isError").asBoolean()).isFalse();
+        assertThat(overHttp.at("/content/0/text").asText()).contains("\"candidates\"");
+        JsonNode keyless = McpInspector.call(http, Map.of(), "tools/call", "report", "target=" + pubkey, "outcome=success");
+        assertThat(keyless.path("isError").asBoolean()).as("over HTTP the server holds no key of ours").isTrue();
+    }
+
+    private static HttpJson.Reply signed(com.satrank.nostr.NostrKeys keys, String method, String body) throws Exception {
+        String url = "http://localhost:" + APP.getLocalPort() + "/api/services/register";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = CLIENT.request("/api/services/register").header("Content-Type", "application/json")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (keys != null) {
+            request.header("Authorization", com.satrank.nostr.Nip98.authorization(keys, method, url, bytes,
+                    Instant.now().getEpochSecond()));
+        }
+        return CLIENT.send(request.build());
+    }
+
+    /** Issue 13: an operator claims an endpoint with a NIP-98 signature, changes it and deletes it; nobody else can. */
+    @Test
+    void an_operator_registers_updates_and_deletes_a_service_with_nip98() throws Exception {
+        awaitScoredEndpoints(50);
+        JsonNode listed = get("/api/services?sort=p_success&limit=1").body().at("/data/0");
+        String url = listed.get("url").asText();
+        String hash = listed.get("urlHash").asText();
+        var alice = com.satrank.nostr.NostrKeys.generate();
+        var bob = com.satrank.nostr.NostrKeys.generate();
+        String body = "{\"url\":\"" + url + "\",\"name\":\"Alice's service\",\"category\":\"AI/LLM\"}";
+
+        assertThat(signed(null, "POST", body).body().at("/error/code").asText()).isEqualTo("NIP98_INVALID");
+        HttpJson.Reply registered = signed(alice, "POST", body);
+        assertThat(registered.status()).as(String.valueOf(registered.body())).isEqualTo(201);
+        assertThat(registered.body().at("/data/operator_id").asText()).isEqualTo(alice.publicKeyHex());
+        assertThat(registered.body().at("/data/url_hash").asText()).isEqualTo(hash);
+        assertThat(registered.body().at("/data/priceSats").asLong()).isPositive();
+        assertThat(signed(bob, "POST", body).body().at("/error/code").asText()).isEqualTo("ALREADY_CLAIMED");
+        assertThat(signed(alice, "POST", "{\"url\":\"http://10.1.2.3/paid\"}").body().at("/error/code").asText())
+                .isEqualTo("URL_NOT_ALLOWED");
+        String notL402 = "http://127.0.0.1:" + APP.getLocalPort() + "/api/health";
+        assertThat(signed(alice, "POST", "{\"url\":\"" + notL402 + "\"}").body().at("/error/code").asText())
+                .isEqualTo("NOT_L402");
+        assertThat(signed(alice, "POST", "{\"url\":\"" + url + "\",\"name\":5}").status()).isEqualTo(400);
+
+        String patch = "{\"url\":\"" + url + "\",\"description\":\"now with more weather\",\"provider\":null}";
+        assertThat(signed(bob, "PATCH", patch).body().at("/error/code").asText()).isEqualTo("NOT_OWNER");
+        HttpJson.Reply updated = signed(alice, "PATCH", patch);
+        assertThat(updated.status()).as(String.valueOf(updated.body())).isEqualTo(200);
+        assertThat(updated.body().at("/data/fields").toString()).isEqualTo("[\"description\",\"provider\"]");
+        assertThat(signed(alice, "PATCH", "{\"url\":\"https://unknown.example/x\"}").status()).isEqualTo(404);
+
+        Instant until = Instant.now().plusSeconds(60);
+        String operator = "";
+        while (Instant.now().isBefore(until) && !operator.equals(alice.publicKeyHex())) {
+            Thread.sleep(1000);
+            operator = get("/api/endpoint/" + hash).body().at("/data/operator_id").asText();
+        }
+        assertThat(operator).as("the next pass names the operator").isEqualTo(alice.publicKeyHex());
+
+        String delete = "{\"url\":\"" + url + "\",\"reason\":\"moving\"}";
+        assertThat(signed(bob, "DELETE", delete).status()).isEqualTo(403);
+        assertThat(signed(alice, "DELETE", delete).body().at("/data/deprecated").asBoolean()).isTrue();
+        assertThat(signed(alice, "DELETE", delete).body().at("/error/code").asText()).isEqualTo("ALREADY_DEPRECATED");
+    }
+
     @Test
     void bad_input_on_the_service_routes_is_a_json_4xx() throws Exception {
         awaitScoredEndpoints(1);
         for (String path : new String[] {"/api/services?sort=bogus", "/api/services?minPSuccess=2",
             "/api/services?minUptime=abc", "/api/services?limit=0", "/api/services?q=" + "x".repeat(101),
             "/api/services?category=9bad", "/api/services/best?minUptime=-1", "/api/endpoint/zz",
-            "/api/services/" + "A".repeat(64)}) {
+            "/api/services/" + "A".repeat(64), "/api/ping/zz", "/api/ping/02" + "1".repeat(64) + "?from=xyz"}) {
             HttpJson.Reply r = get(path);
             assertThat(r.status()).as(path).isEqualTo(400);
             assertThat(r.body().at("/error/code").asText()).as(path).isEqualTo("VALIDATION_ERROR");
@@ -467,6 +635,7 @@ class DemoAppIT {
             assertThat(r.status()).as(body).isEqualTo(400);
             assertThat(r.body().at("/error/code").asText()).as(body).isIn("VALIDATION_ERROR", "MALFORMED_REQUEST");
         }
+        assertThat(get("/api/ping/02" + "1".repeat(64)).status()).as("a node we do not index").isEqualTo(404);
         HttpJson.Reply unknown = post("/api/intent", "{\"category\":\"no-such-category\"}", null, "application/json");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body().at("/error/code").asText()).isEqualTo("INVALID_CATEGORY");

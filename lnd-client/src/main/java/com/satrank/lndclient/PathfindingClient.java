@@ -32,9 +32,13 @@ public final class PathfindingClient implements Closeable {
                 .withCallCredentials(LndChannels.macaroon(readonly.macaroonPath()));
     }
 
+    /** @param source the payer's node, or null for our own node (LND's default source) */
     public Optional<RouteSummary> route(Pubkey source, Pubkey target, Sat amount) {
-        return LndRoutes.best(calls, lightning, QueryRoutesRequest.newBuilder().setPubKey(target.hex())
-                        .setSourcePubKey(source.hex()).setAmt(amount.value()).build())
+        QueryRoutesRequest.Builder request = QueryRoutesRequest.newBuilder().setPubKey(target.hex()).setAmt(amount.value());
+        if (source != null) {
+            request.setSourcePubKey(source.hex());
+        }
+        return LndRoutes.best(calls, lightning, request.build())
                 .map(route -> new RouteSummary(route.getHopsCount(), new Msat(route.getTotalFeesMsat())));
     }
 

@@ -17,6 +17,18 @@ public record NostrEvent(String id, String pubkey, long createdAt, int kind, Lis
         return canonical(pubkey, createdAt, kind, tags, content);
     }
 
+    /** An event as JSON carries it (NIP-01 field names); fields missing or of the wrong type read as empty. */
+    public static NostrEvent fromJson(com.fasterxml.jackson.databind.JsonNode e) {
+        List<List<String>> tags = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode tag : e.path("tags")) {
+            List<String> values = new java.util.ArrayList<>();
+            tag.forEach(v -> values.add(v.asText()));
+            tags.add(values);
+        }
+        return new NostrEvent(e.path("id").asText(), e.path("pubkey").asText(), e.path("created_at").asLong(),
+                e.path("kind").asInt(), tags, e.path("content").asText(), e.path("sig").asText());
+    }
+
     static String canonical(String pubkey, long createdAt, int kind, List<List<String>> tags, String content) {
         StringBuilder out = new StringBuilder(256 + content.length());
         out.append("[0,");

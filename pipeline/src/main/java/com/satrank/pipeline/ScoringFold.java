@@ -38,6 +38,11 @@ public final class ScoringFold {
             recentProbes.add(at);
             return false;
         }
+        if (event.hasPaymentReported() && !event.getPaymentReported().getTargetUrlHash().isEmpty()) {
+            services.applyReport(event.getPaymentReported(), at);
+            recentReports.add(at);
+            return false;
+        }
         if (event.hasPaymentReported()) {
             var report = event.getPaymentReported();
             ReportEvidence.apply(report, at, evidenceOf(report.getTargetPubkey()));

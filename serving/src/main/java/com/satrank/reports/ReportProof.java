@@ -29,6 +29,14 @@ public final class ReportProof {
         if (!success) {
             return Result.no("only a successful payment can be proven");
         }
+        return payment(target.toBytes(), bolt11, preimageHex);
+    }
+
+    /**
+     * Whether {@code preimageHex} settles {@code bolt11} and the invoice was signed by {@code payee}
+     * (a node, or the node an endpoint's invoices come from): the payment happened, whatever came of it.
+     */
+    public static Result payment(byte[] payee, String bolt11, String preimageHex) {
         if (bolt11 == null || preimageHex == null) {
             return Result.no("a proof needs both bolt11 and preimage");
         }
@@ -38,7 +46,7 @@ public final class ReportProof {
         } catch (Bolt11Exception e) {
             return Result.no("invoice is not valid BOLT 11: " + e.getMessage());
         }
-        if (!MessageDigest.isEqual(invoice.payee(), target.toBytes())) {
+        if (!MessageDigest.isEqual(invoice.payee(), payee)) {
             return Result.no("invoice is not signed by the target");
         }
         byte[] preimage = HexFormat.of().parseHex(preimageHex);

@@ -40,6 +40,7 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,11 +111,15 @@ public final class ApiProcess implements AutoCloseable {
             QueryRecorder recorder = new QueryRecorder(logs.queries().appender("serving", null), clock);
             jersey.register(new AgentsResource(jdbi, recorder, env.getObjectMapper(), clock));
             jersey.register(new ServicesResource(jdbi, recorder, clock));
+            jersey.register(new com.satrank.serving.registration.ServiceRegisterResource(jdbi, logs.services(),
+                    logs.services().appender("service-register", null), agentRoutes.probes(), clock));
             jersey.register(new StatsResource(jdbi));
             var tokenReporters = Billing.register(agentRoutes.l402(), limits, agentRoutes.apiKey(), env, metrics, jdbi, clock,
                     agentRoutes.lnd(), agentRoutes.invoiceMacaroon(), recorder, agentRoutes.probes(), process.owned::push);
             jersey.register(new ReportResource(new ReportIntake(logs.reports(), logs.reports().appender("serving", null),
-                    clock), agentRoutes.apiKey(), metrics, tokenReporters::reporter));
+                    clock), agentRoutes.apiKey(), metrics, tokenReporters::reporter,
+                    hash -> jdbi.withHandle(h -> com.satrank.db.EndpointQueries.byHash(h, hash))
+                            .map(e -> Optional.ofNullable(e.payeePubkey())), clock));
         }
         return process;
     }

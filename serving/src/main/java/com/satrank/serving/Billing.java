@@ -90,8 +90,10 @@ final class Billing {
         env.jersey().register(new L402Gate(jdbi, tokens, ApiKey.of(l402.operatorToken()), prices, challenges, issuance,
                 metrics, clock));
         env.jersey().register(new DepositResource(jdbi, issuer, issuance, metrics, l402.invoiceExpiry().toSeconds()));
-        env.jersey().register(new PaidResource(jdbi, pathfinding(lnd, status, own), recorder, probes,
-                l402.freshIntentPriceSats(), l402.probePriceSats(), clock));
+        PaidResource.Pathfinding routes = pathfinding(lnd, status, own);
+        env.jersey().register(new PaidResource(jdbi, routes, recorder, probes, l402.freshIntentPriceSats(),
+                l402.probePriceSats(), clock));
+        env.jersey().register(new com.satrank.serving.resources.PingResource(jdbi, routes, clock));
         return new TokenReporters(jdbi, tokens, clock);
     }
 

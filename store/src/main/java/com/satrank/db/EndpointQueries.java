@@ -25,7 +25,7 @@ public final class EndpointQueries {
             url_hash, url, name, description, category, provider, http_method, advertised_price_sats, price_sats,
             payee_pubkey, sources, deprecated, last_http_status, last_latency_ms, last_checked_ms, check_count,
             success_count, uptime_7d, median_latency_7d_ms, p_e2e, p_e2e_pessimistic, p_e2e_optimistic,
-            meaningful_stages""";
+            meaningful_stages, operator_id""";
     static final String LISTED = "NOT deprecated AND (last_http_status IS NULL OR last_http_status = 402"
             + " OR last_http_status BETWEEN 200 AND 299)";
 
@@ -145,7 +145,7 @@ public final class EndpointQueries {
                     e.httpMethod(), e.advertisedPriceSats(), e.invoicedPriceSats(), e.payeePubkey(), e.sources(),
                     e.deprecated(), e.lastHttpStatus(), e.lastLatencyMs(), e.lastCheckedMs(), e.checkCount(),
                     e.successCount(), e.uptime7d(), e.medianLatency7dMs(), e.pE2e(), e.pE2ePessimistic(),
-                    e.pE2eOptimistic(), e.meaningfulStages(), stages.getOrDefault(e.urlHash(), List.of())));
+                    e.pE2eOptimistic(), e.meaningfulStages(), stages.getOrDefault(e.urlHash(), List.of()), e.operatorId()));
         }
         return out;
     }
@@ -157,6 +157,6 @@ public final class EndpointQueries {
                 rs.getString(10), sources == null ? List.of() : Arrays.asList((String[]) sources.getArray()),
                 rs.getBoolean(12), (Integer) rs.getObject(13), (Integer) rs.getObject(14), (Long) rs.getObject(15),
                 rs.getLong(16), rs.getLong(17), (Double) rs.getObject(18), (Integer) rs.getObject(19), rs.getDouble(20),
-                rs.getDouble(21), rs.getDouble(22), rs.getInt(23), List.of());
+                rs.getDouble(21), rs.getDouble(22), rs.getInt(23), List.of(), rs.getString(24));
     }
 }

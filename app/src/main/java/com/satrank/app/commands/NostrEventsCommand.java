@@ -83,6 +83,7 @@ public class NostrEventsCommand extends ConfiguredCommand<SatRankConfiguration> 
         System.err.println(events.size() + " events (" + events.stream().filter(e -> e.kind() == TrustAssertions.NODE_KIND)
                 .count() + " nodes, " + events.stream().filter(e -> e.kind() == TrustAssertions.ENDPOINT_KIND).count()
                 + " endpoints, " + events.stream().filter(e -> e.kind() == TrustAssertions.E2E_KIND).count()
-                + " end-to-end, 1 calibration, 1 announcement), not published");
+                + " end-to-end, " + events.stream().filter(e -> e.kind() == TrustAssertions.CALIBRATION_KIND).count()
+                + " calibration, 1 announcement), not published");
     }
 }

@@ -9,14 +9,20 @@ final class DemoBanner {
     private DemoBanner() {
     }
 
-    /** {@code simPort}, {@code simDir}: where this demo's lnd-sim listens and keeps its credentials. */
-    static void print(Server server, int simPort, java.nio.file.Path simDir, String apiKey) {
+    /** The port the API's application connector listens on (8080 when none is named so). */
+    static int applicationPort(Server server) {
         int port = 8080;
         for (var connector : server.getConnectors()) {
             if (connector instanceof ServerConnector c && "application".equals(c.getName())) {
                 port = c.getLocalPort();
             }
         }
+        return port;
+    }
+
+    /** {@code simPort}, {@code simDir}: where this demo's lnd-sim listens and keeps its credentials. */
+    static void print(Server server, int simPort, java.nio.file.Path simDir, String apiKey) {
+        int port = applicationPort(server);
         String base = URI.create("http://localhost:" + port).toString();
         System.out.println("""
 

@@ -117,6 +117,23 @@ public final class Processes {
         }
         manage(env, ApiProcess.register(env, metrics, config.limits(), config.apiKey(), jdbi, expectedSchema, lndView,
                 logs, clock, agentRoutes));
+        if (mode.api()) {
+            // MCP over streamable HTTP at /mcp: the tools call this API over loopback, with no credential of
+            // ours (an MCP client pays its own way: paid tools answer their L402 challenge)
+            int[] port = {0};
+            env.lifecycle().addServerLifecycleListener(server -> port[0] = DemoBanner.applicationPort(server));
+            var mcp = com.satrank.mcp.SatRankMcp.http(new com.satrank.mcp.ApiClient(() -> "http://127.0.0.1:" + port[0],
+                    null, null), "/mcp");
+            env.servlets().addServlet("mcp", mcp.servlet()).addMapping("/mcp");
+            // MCP clients hold event streams open: end the sessions as Jetty starts stopping, or its graceful
+            // stop waits for them until its timeout
+            env.lifecycle().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStopping(org.eclipse.jetty.util.component.LifeCycle event) {
+                    mcp.close();
+                }
+            });
+        }
         if (mode == ProcessMode.DEMO) {
             SimFiles simFiles = sim;
             env.lifecycle().addServerLifecycleListener(server -> DemoBanner.print(server, simFiles.readonly().port(),

@@ -146,6 +146,31 @@ public final class OnDemandProbes implements EndpointProbes, AutoCloseable {
     }
 
     @Override
+    public Registration challenge(String url) {
+        String method = "GET";
+        SafeHttp.Answer answer = http.request(method, url, StageProbe.ACCEPT, Duration.ofSeconds(5));
+        if (answer.status() == 405) {
+            method = "POST"; // a POST-only service, as discovery tries it
+            answer = http.request(method, url, StageProbe.ACCEPT, Duration.ofSeconds(5));
+        }
+        String header = answer.header("www-authenticate");
+        var challenge = answer.status() == 402 ? com.satrank.services.L402Challenge.parse(header)
+                : java.util.Optional.<com.satrank.services.L402Challenge>empty();
+        if (challenge.isEmpty()) {
+            return new Registration(answer.status(), false, null, 0, null, method);
+        }
+        try {
+            var invoice = com.satrank.bolt11.Bolt11.decode(challenge.get().invoice());
+            var nostr = java.util.regex.Pattern.compile("nostr-pubkey=\"?([0-9a-fA-F]{64})\"?").matcher(header);
+            return new Registration(402, true, java.util.HexFormat.of().formatHex(invoice.payee()),
+                    invoice.amountMsat() == null ? 0 : new com.satrank.model.Msat(invoice.amountMsat()).toSatCeil(),
+                    nostr.find() ? nostr.group(1).toLowerCase(java.util.Locale.ROOT) : null, method);
+        } catch (com.satrank.bolt11.Bolt11Exception e) {
+            return new Registration(402, false, null, 0, null, method);
+        }
+    }
+
+    @Override
     public boolean canPay() {
         return payments != null;
     }

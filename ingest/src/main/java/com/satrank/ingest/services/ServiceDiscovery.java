@@ -6,6 +6,7 @@ import com.satrank.ingest.http.UrlSafety;
 import com.satrank.lndclient.LndEndpoint;
 import com.satrank.lndclient.LndStatus;
 import com.satrank.lndclient.PaymentClient;
+import com.satrank.log.ChronicleEventLog;
 import com.satrank.log.EventLogs;
 import com.satrank.metrics.Metrics;
 import com.satrank.runtime.RepeatingTask;
@@ -63,11 +64,21 @@ public final class ServiceDiscovery implements AutoCloseable {
         if (payments == null) {
             LOG.info("paid endpoint probes are off (no pay macaroon, or services.paidProbes is false)");
         }
+        // registrations the API appends (NIP-98 self-registration) reach this catalogue at each round of checks
+        ChronicleEventLog.Tailer registrations = logs.services().tailer().seekAfter(logs.services().lastPosition());
+        java.util.function.Function<java.util.function.BooleanSupplier, Duration> checks = stop -> {
+            for (var next = registrations.next(); next.isPresent(); next = registrations.next()) {
+                if (!next.get().event().getSource().getProcess().equals("registry")) {
+                    catalogue.apply(next.get().event());
+                }
+            }
+            return prober.checkOnce(stop);
+        };
         RepeatingTask[] tasks = new RepeatingTask[3];
         tasks[0] = new RepeatingTask("registry-crawler", guarded("registry crawl", config.registryInterval(),
                 stop -> crawler.crawlOnce(), () -> tasks[0].stopping()));
         tasks[1] = new RepeatingTask("endpoint-checks", guarded("endpoint checks", config.checkInterval(),
-                prober::checkOnce, () -> tasks[1].stopping()));
+                checks, () -> tasks[1].stopping()));
         tasks[2] = new RepeatingTask("paid-probes", guarded("paid probes", config.paidInterval(),
                 prober::paidOnce, () -> tasks[2].stopping()));
         return new ServiceDiscovery(tasks[0], tasks[1], tasks[2], payments, http);

@@ -50,11 +50,13 @@ public final class AssertionQueries {
                     TrustAssertions.endToEnd(e, measured, oracle.pubkey(), calibrationId, createdAt), E2E_PERIOD));
         }
         List<TrustAssertions.Delta> deltas = deltas(h);
-        long windowStart = h.createQuery("SELECT coalesce(min(first_listed_ms), 0) FROM service_endpoints")
-                .mapTo(Long.class).one() / 1000;
-        out.add(new Assertion(TrustAssertions.CALIBRATION_KIND, "satrank-calibration",
-                new RepublishRules.Summary("calibration", 0, deltas.size()),
-                TrustAssertions.calibration(deltas, windowStart, createdAt, oracle.pubkey()), CALIBRATION_PERIOD));
+        if (!deltas.isEmpty()) { // a calibration of nothing would stand for a week
+            long windowStart = h.createQuery("SELECT coalesce(min(first_listed_ms), 0) FROM service_endpoints")
+                    .mapTo(Long.class).one() / 1000;
+            out.add(new Assertion(TrustAssertions.CALIBRATION_KIND, "satrank-calibration",
+                    new RepublishRules.Summary("calibration", 0, deltas.size()),
+                    TrustAssertions.calibration(deltas, windowStart, createdAt, oracle.pubkey()), CALIBRATION_PERIOD));
+        }
         long catalogue = h.createQuery("SELECT count(*) FROM service_endpoints WHERE NOT deprecated")
                 .mapTo(Long.class).one();
         String lastAssertion = h.createQuery("SELECT event_id FROM nostr_published WHERE kind = :k"

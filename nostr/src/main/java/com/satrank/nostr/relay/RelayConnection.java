@@ -43,7 +43,7 @@ public final class RelayConnection implements AutoCloseable {
                     if (frame.isArray() && frame.size() >= 3 && "EVENT".equals(frame.get(0).asText())) {
                         var listener = subscriptions.get(frame.get(1).asText());
                         if (listener != null) {
-                            listener.accept(event(frame.get(2)));
+                            listener.accept(NostrEvent.fromJson(frame.get(2)));
                         }
                         return;
                     }
@@ -102,17 +102,6 @@ public final class RelayConnection implements AutoCloseable {
     public void subscribe(String id, String filterJson, java.util.function.Consumer<NostrEvent> onEvent) {
         subscriptions.put(id, onEvent);
         socket.send("[\"REQ\",\"" + id + "\"," + filterJson + "]");
-    }
-
-    private static NostrEvent event(JsonNode e) {
-        java.util.List<java.util.List<String>> tags = new java.util.ArrayList<>();
-        for (JsonNode tag : e.path("tags")) {
-            java.util.List<String> values = new java.util.ArrayList<>();
-            tag.forEach(v -> values.add(v.asText()));
-            tags.add(values);
-        }
-        return new NostrEvent(e.path("id").asText(), e.path("pubkey").asText(), e.path("created_at").asLong(),
-                e.path("kind").asInt(), tags, e.path("content").asText(), e.path("sig").asText());
     }
 
     @Override

@@ -7,5 +7,5 @@ public record EndpointRow(String urlHash, String url, String name, String descri
                           String deprecatedReason, long firstListedMs, Integer lastHttpStatus, Integer lastLatencyMs,
                           Long lastCheckedMs, long checkCount, long successCount, Double uptime7d,
                           Integer medianLatency7dMs, double pE2e, double pE2ePessimistic, double pE2eOptimistic,
-                          int meaningfulStages, long paidProbes, long satsSpent) {
+                          int meaningfulStages, long paidProbes, long satsSpent, String operatorId) {
 }

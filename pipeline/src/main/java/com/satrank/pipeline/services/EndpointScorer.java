@@ -111,8 +111,9 @@ public final class EndpointScorer {
         evidence.hours.forEach(Long.MIN_VALUE, lastHour, (hour, data, offset) -> {
             long midpoint = hour * EndpointState.HOUR_MS + EndpointState.HOUR_MS / 2;
             double decay = Math.exp(-Math.max(0, asOfMs - midpoint) / tauMs) * weight;
-            sums[0] += data[offset] * decay;
-            sums[1] += data[offset + 1] * decay;
+            double age = Math.exp(-Math.max(0, asOfMs - midpoint) / tauMs);
+            sums[0] += data[offset] * decay + data[offset + 2] / 1000.0 * age;
+            sums[1] += data[offset + 1] * decay + data[offset + 3] / 1000.0 * age;
         });
         return sums;
     }
@@ -140,6 +141,6 @@ public final class EndpointScorer {
                 s.advertisedPriceSats, s.priceSats, s.payee, String.join(",", s.sources), s.discoveryOutcome,
                 s.deprecated, s.deprecatedReason, s.firstListedMs == Long.MIN_VALUE ? 0 : s.firstListedMs,
                 s.lastHttpStatus, s.lastLatencyMs, s.lastCheckedMs, s.checkCount, s.successCount, uptime, median,
-                p, low, high, meaningful, s.paidProbes, s.satsSpent);
+                p, low, high, meaningful, s.paidProbes, s.satsSpent, s.operator);
     }
 }

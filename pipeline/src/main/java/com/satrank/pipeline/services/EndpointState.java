@@ -25,6 +25,8 @@ final class EndpointState {
     long advertisedPriceSats;
     Long priceSats;
     String payee;
+    /** The self-registered operator (x-only Nostr pubkey), or null. */
+    String operator;
     final TreeSet<String> sources = new TreeSet<>();
     String discoveryOutcome = "";
     boolean deprecated;
@@ -40,9 +42,13 @@ final class EndpointState {
     final Deque<long[]> recentChecks = new ArrayDeque<>(); // {timeMs, ok, latencyMs}
     final StageEvidence[] stages = new StageEvidence[Stage.values().length];
 
-    /** One stage's outcomes: per hour {successes, failures} (as nodes keep theirs); totals and the last outcome. */
+    /**
+     * One stage's outcomes: per hour {probe successes, probe failures, report successes, report
+     * failures}, reports in thousandths of their weight (proven 1.0, unverified 0.3); probe totals
+     * and the last probe outcome.
+     */
     static final class StageEvidence {
-        final HourlySums hours = new HourlySums(2);
+        final HourlySums hours = new HourlySums(4);
         long observations;
         long successes;
         String lastOutcome = "";
@@ -66,6 +72,11 @@ final class EndpointState {
             e.lastOutcome = outcome;
             e.lastUpdatedMs = atMs;
         }
+    }
+
+    /** An agent's report on this stage, weighted in thousandths (see {@link StageEvidence}). */
+    void report(Stage stage, boolean success, long weightMilli, long atMs) {
+        stages[stage.ordinal()].hours.add(Math.floorDiv(atMs, HOUR_MS), success ? 2 : 3, weightMilli);
     }
 
     /** Forgets buckets older than {@code horizonMs} before {@code asOfMs}, and checks older than 7 days. */

@@ -15,6 +15,31 @@ public final class ServiceFold {
     private final Map<String, EndpointState> endpoints = new TreeMap<>();
     private long endpointEvents;
 
+    /**
+     * An agent's report on an endpoint it paid (docs/scoring.md §10): a success is a payment and a
+     * delivery; a failure or timeout with a proven payment is a payment and a failed delivery; an
+     * unproven failure is a failed payment (an agent that paid would hold the preimage). Weights as
+     * for node reports; a report on an endpoint the catalogue does not list is ignored.
+     */
+    public void applyReport(com.satrank.events.v1.PaymentReported report, long atMs) {
+        EndpointState s = endpoints.get(report.getTargetUrlHash());
+        if (s == null) {
+            return;
+        }
+        long weight = Math.round(1000 * (report.getProven() ? com.satrank.model.EvidenceRules.PROVEN_REPORT_WEIGHT
+                : com.satrank.model.EvidenceRules.UNPROVEN_REPORT_WEIGHT));
+        boolean success = report.getOutcome() == com.satrank.events.v1.PaymentReported.Outcome.SUCCESS;
+        if (success) {
+            s.report(Stage.PAYMENT, true, weight, atMs);
+            s.report(Stage.DELIVERY, true, weight, atMs);
+        } else if (report.getProven()) {
+            s.report(Stage.PAYMENT, true, weight, atMs);
+            s.report(Stage.DELIVERY, false, weight, atMs);
+        } else {
+            s.report(Stage.PAYMENT, false, weight, atMs);
+        }
+    }
+
     /** Applies one event; false when it is not a services/endpoints event. */
     public boolean apply(Event event) {
         long at = event.getEventTimeMs();
@@ -25,6 +50,11 @@ public final class ServiceFold {
                 if (s.firstListedMs == Long.MIN_VALUE) {
                     s.firstListedMs = at;
                 }
+                if (!e.getOperator().isEmpty()) {
+                    s.operator = e.getOperator(); // ownership holds whichever registry's metadata is shown
+                    s.deprecated = false; // a registration lists the URL again after its operator deleted it
+                    s.deprecatedReason = null;
+                }
                 if (!com.satrank.services.RegistryRank.setsMetadata(e.getRegistry(), s.sources)) {
                     s.sources.add(e.getRegistry());
                     return true;
@@ -32,7 +62,9 @@ public final class ServiceFold {
                 s.url = e.getUrl();
                 s.name = e.getName();
                 s.description = e.getDescription();
-                s.category = e.getCategory();
+                // as agents will ask for it: lower case, aliases folded (ai/llm → ai), as the reference stores it
+                s.category = com.satrank.services.catalog.Categories.normalise(e.getCategory())
+                        .orElse(e.getCategory().trim().toLowerCase(java.util.Locale.ROOT));
                 s.provider = e.getProvider();
                 s.method = e.getHttpMethod().isEmpty() ? s.method : e.getHttpMethod();
                 s.advertisedPriceSats = e.getAdvertisedPriceSats();

@@ -15,12 +15,12 @@ public interface ServiceDao {
                 advertised_price_sats, price_sats, payee_pubkey, sources, discovery_outcome, deprecated,
                 deprecated_reason, first_listed_ms, last_http_status, last_latency_ms, last_checked_ms, check_count,
                 success_count, uptime_7d, median_latency_7d_ms, p_e2e, p_e2e_pessimistic, p_e2e_optimistic,
-                meaningful_stages, paid_probes, sats_spent)
+                meaningful_stages, paid_probes, sats_spent, operator_id)
             VALUES (:urlHash, :url, :name, :description, :category, :provider, :httpMethod, :advertisedPriceSats,
                 :priceSats, :payeePubkey, string_to_array(:sources, ','), :discoveryOutcome, :deprecated,
                 :deprecatedReason, :firstListedMs, :lastHttpStatus, :lastLatencyMs, :lastCheckedMs, :checkCount,
                 :successCount, :uptime7d, :medianLatency7dMs, :pE2e, :pE2ePessimistic, :pE2eOptimistic,
-                :meaningfulStages, :paidProbes, :satsSpent)
+                :meaningfulStages, :paidProbes, :satsSpent, :operatorId)
             ON CONFLICT (url_hash) DO UPDATE SET url = EXCLUDED.url, name = EXCLUDED.name,
                 description = EXCLUDED.description, category = EXCLUDED.category, provider = EXCLUDED.provider,
                 http_method = EXCLUDED.http_method, advertised_price_sats = EXCLUDED.advertised_price_sats,
@@ -33,6 +33,7 @@ public interface ServiceDao {
                 median_latency_7d_ms = EXCLUDED.median_latency_7d_ms, p_e2e = EXCLUDED.p_e2e,
                 p_e2e_pessimistic = EXCLUDED.p_e2e_pessimistic, p_e2e_optimistic = EXCLUDED.p_e2e_optimistic,
                 meaningful_stages = EXCLUDED.meaningful_stages, paid_probes = EXCLUDED.paid_probes,
+                operator_id = EXCLUDED.operator_id,
                 sats_spent = EXCLUDED.sats_spent
             """)
     void upsertEndpoints(@BindMethods Collection<EndpointRow> rows);

@@ -108,4 +108,32 @@ class ServiceFoldTest {
         assertThat(new ServiceFold().apply(Event.newBuilder().setEventTimeMs(T0).build())).isFalse();
         assertThat(List.of()).isEmpty();
     }
+
+    private static com.satrank.events.v1.PaymentReported report(String hash, com.satrank.events.v1.PaymentReported.Outcome o,
+                                                               boolean proven) {
+        return com.satrank.events.v1.PaymentReported.newBuilder().setTargetUrlHash(hash).setReporter("r").setOutcome(o)
+                .setProven(proven).build();
+    }
+
+    @Test
+    void endpoint_reports_feed_payment_and_delivery_with_their_weights() {
+        ServiceFold fold = new ServiceFold();
+        fold.apply(listed(A, "402index", "a", T0));
+        long at = T0 + 1_800_000;
+        var success = com.satrank.events.v1.PaymentReported.Outcome.SUCCESS;
+        var failure = com.satrank.events.v1.PaymentReported.Outcome.FAILURE;
+        fold.applyReport(report(A, success, true), at);      // payment ✓ delivery ✓, weight 1
+        fold.applyReport(report(A, failure, true), at);      // paid, nothing delivered: payment ✓ delivery ✗
+        fold.applyReport(report(A, failure, false), at);     // unproven failure: payment ✗, weight 0.3
+        fold.applyReport(report(B, success, true), at);      // not in the catalogue: ignored
+        var scored = EndpointScorer.score(fold, at, TAU);
+        java.util.function.IntFunction<StageRow> stage = n -> scored.stages().stream()
+                .filter(s -> s.urlHash().equals(A) && s.stage() == n).findFirst().orElseThrow();
+        double decay = Math.exp(-(at - (T0 + 1_800_000)) / TAU);
+        assertThat(stage.apply(3).nObs()).isCloseTo((1 + 1 + 0.3) * decay, within(1e-9));
+        assertThat(stage.apply(4).nObs()).isCloseTo(2 * decay, within(1e-9));
+        assertThat(stage.apply(5).nObs()).isZero();
+        assertThat(stage.apply(3).observations()).as("probe counts only").isZero();
+        assertThat(scored.endpoints()).hasSize(1);
+    }
 }

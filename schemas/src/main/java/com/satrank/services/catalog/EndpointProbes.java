@@ -21,6 +21,18 @@ public interface EndpointProbes {
     /** Why a URL may not be probed (not http(s), userinfo, an address that is not public), or empty. */
     java.util.Optional<String> refuse(String url);
 
+    /**
+     * What a URL answers to an unpaid request, for a self-registration: its HTTP status, and for a
+     * real L402 challenge with a decodable invoice, the payee node, the price and the challenge's
+     * optional {@code nostr-pubkey} parameter (who the service says it belongs to); {@code method}: GET, or
+     * POST when GET was answered 405.
+     */
+    record Registration(int httpStatus, boolean l402, String payeePubkey, long priceSats, String nostrPubkey,
+                        String method) {
+    }
+
+    Registration challenge(String url);
+
     /** Whether stages 3–5 can run (a pay macaroon is configured). */
     boolean canPay();
 

@@ -8,14 +8,16 @@ import java.util.Locale;
 /**
  * An endpoint's catalogue row and its stage posteriors, as the tables hold them. Times are unix
  * milliseconds of event time; {@code stages} is in stage order and may be empty for an endpoint
- * the pipeline has listed but not scored yet.
+ * the pipeline has listed but not scored yet. {@code operatorId}: the Nostr pubkey of the operator who
+ * registered it (NIP-98), or null.
  */
 public record EndpointScore(String urlHash, String url, String name, String description, String category,
                             String provider, String httpMethod, long advertisedPriceSats, Long invoicedPriceSats,
                             String payeePubkey, List<String> sources, boolean deprecated, Integer lastHttpStatus,
                             Integer lastLatencyMs, Long lastCheckedMs, long checkCount, long successCount,
                             Double uptime7d, Integer medianLatency7dMs, double pE2e, double pE2ePessimistic,
-                            double pE2eOptimistic, int meaningfulStages, List<StageScore> stages) {
+                            double pE2eOptimistic, int meaningfulStages, List<StageScore> stages,
+                            String operatorId) {
     public EndpointScore {
         sources = List.copyOf(sources);
         stages = List.copyOf(stages);

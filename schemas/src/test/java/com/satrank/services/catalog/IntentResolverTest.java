@@ -34,7 +34,7 @@ class IntentResolverTest {
         int meaningful = n >= 3 ? 5 : 0;
         return new EndpointScore(id.repeat(64).substring(0, 64), "https://" + host + "/" + id, "svc " + id,
                 "weather data", "data", "prov", "GET", price, price, payee, List.of("402index"), false, 402, 100,
-                NOW - 60_000, 20, 19, 0.95, 120, e2e, lo, hi, meaningful, stages);
+                NOW - 60_000, 20, 19, 0.95, 120, e2e, lo, hi, meaningful, stages, null);
     }
 
     private static IntentQuery query(int limit) {

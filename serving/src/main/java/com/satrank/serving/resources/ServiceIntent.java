@@ -111,7 +111,7 @@ final class ServiceIntent {
         for (IntentResolver.Candidate c : result.candidates()) {
             EndpointScore e = c.endpoint();
             recorder.endpoint(e.urlHash());
-            candidates.add(new Candidate(candidates.size() + 1, e.url(), e.urlHash(), e.payeePubkey(), null, e.name(),
+            candidates.add(new Candidate(candidates.size() + 1, e.url(), e.urlHash(), e.payeePubkey(), e.operatorId(), e.name(),
                     e.priceSats(), e.medianLatencyMs(), e.httpMethod(), EndpointJson.StagePosteriors.of(e),
                     e.sources().size() > 1 ? e.sources() : null,
                     EndpointJson.Bayesian.of(c.judgement(), e.lastEvidenceMs(), c.meaningful()),
@@ -139,7 +139,7 @@ final class ServiceIntent {
                     e.provider(), e.httpMethod(), e.advertisedPriceSats(), e.invoicedPriceSats(), e.payeePubkey(),
                     e.sources(), e.deprecated(), c.httpStatus(), c.latencyMs(), c.atMs(),
                     e.checkCount(), e.successCount(), e.uptime7d(), e.medianLatency7dMs(), e.pE2e(),
-                    e.pE2ePessimistic(), e.pE2eOptimistic(), e.meaningfulStages(), e.stages()));
+                    e.pE2ePessimistic(), e.pE2eOptimistic(), e.meaningfulStages(), e.stages(), e.operatorId()));
         }
         return out;
     }

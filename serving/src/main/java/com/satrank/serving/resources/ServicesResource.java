@@ -327,7 +327,7 @@ public final class ServicesResource {
                     e.lastCheckedMs() == null ? null : e.lastCheckedMs() / 1000, EndpointJson.ageSec(e.lastCheckedMs(), now));
             return Envelope.of(new Endpoint(e.urlHash(), EndpointJson.Bayesian.of(c.judgement(), e.lastEvidenceMs(),
                     c.meaningful()), EndpointJson.Advisory.of(c.advisory(), false), metadata, http,
-                    node == null ? null : new NodeRef(node.publicKeyHash(), node.pubkey(), node.alias()), null,
+                    node == null ? null : new NodeRef(node.publicKeyHash(), node.pubkey(), node.alias()), e.operatorId(),
                     EndpointJson.StagePosteriors.of(e)), (Object) new ComputedAt(now / 1000));
         });
     }
