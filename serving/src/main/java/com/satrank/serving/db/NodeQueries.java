@@ -78,6 +78,11 @@ public interface NodeQueries {
     @SqlQuery("SELECT " + COLUMNS + " FROM nodes WHERE node_id = :id")
     Optional<NodeView> byId(@Bind("id") String nodeId);
 
+    /** Several nodes in one statement (a page of endpoints names their payees). */
+    @SqlQuery("SELECT " + COLUMNS + " FROM nodes WHERE node_id IN (<ids>)")
+    java.util.List<NodeView> byIds(@org.jdbi.v3.sqlobject.customizer.BindList(value = "ids",
+            onEmpty = org.jdbi.v3.sqlobject.customizer.BindList.EmptyHandling.NULL_STRING) java.util.Collection<String> nodeIds);
+
     @SqlQuery("""
             SELECT node_count, live_node_count, channel_count, capacity_sat, snapshot_id, graph_digest, as_of_ms,
                    probes_24h, reports_24h
@@ -102,6 +107,18 @@ public interface NodeQueries {
             FROM node_scores WHERE node_id = :id""")
     @RegisterConstructorMapper(ScoreRow.class)
     Optional<ScoreRow> score(@Bind("id") String nodeId);
+
+    @SqlQuery("""
+            SELECT node_id, p_success, ci95_low, ci95_high, n_obs, verdict, converged, probe_p_success, probe_ci95_low,
+                   probe_ci95_high, probe_n_obs, route_p_success, route_ci95_low, route_ci95_high, route_n_obs,
+                   report_p_success, report_ci95_low, report_ci95_high, report_n_obs, last_evidence_ms, score, volume,
+                   reputation, seniority, regularity, diversity, centrality, peer_trust, routing_quality, capacity_trend,
+                   fee_stability, activity_24h, activity_7d, activity_30d, risk_profile, reachability,
+                   time_constant_days
+            FROM node_scores WHERE node_id IN (<ids>)""")
+    @RegisterConstructorMapper(ScoreRow.class)
+    java.util.List<ScoreRow> scores(@org.jdbi.v3.sqlobject.customizer.BindList(value = "ids",
+            onEmpty = org.jdbi.v3.sqlobject.customizer.BindList.EmptyHandling.NULL_STRING) java.util.Collection<String> nodeIds);
 
     @SqlQuery("""
             SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL

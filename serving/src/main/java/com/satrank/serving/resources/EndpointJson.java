@@ -115,6 +115,31 @@ final class EndpointJson {
                 score.map(s -> BayesianJson.from(s, nowMs)).orElse(null));
     }
 
+    /** The payee nodes of several endpoints in two statements, by payee pubkey (absent: unknown or malformed). */
+    static Map<String, Node> nodes(NodeQueries q, java.util.Collection<EndpointScore> endpoints, long nowMs) {
+        Map<String, String> idOf = new LinkedHashMap<>();
+        for (EndpointScore e : endpoints) {
+            if (e.payeePubkey() != null && Pubkey.isPubkeyHex(e.payeePubkey())) {
+                idOf.put(e.payeePubkey(), Pubkey.fromHex(e.payeePubkey()).nodeId().hex());
+            }
+        }
+        Map<String, Node> out = new LinkedHashMap<>();
+        if (idOf.isEmpty()) {
+            return out;
+        }
+        Map<String, NodeView> views = new java.util.HashMap<>();
+        q.byIds(idOf.values()).forEach(v -> views.put(v.nodeId(), v));
+        Map<String, ScoreRow> scores = new java.util.HashMap<>();
+        q.scores(idOf.values()).forEach(s -> scores.put(s.nodeId(), s));
+        idOf.forEach((payee, id) -> {
+            NodeView view = views.get(id);
+            ScoreRow score = scores.get(id);
+            out.put(payee, new Node(id, payee, view == null ? null : view.alias(),
+                    score == null ? null : BayesianJson.from(score, nowMs)));
+        });
+        return out;
+    }
+
     static String httpHealth(EndpointScore e) {
         return e.httpHealth() == null ? null : e.httpHealth().json();
     }

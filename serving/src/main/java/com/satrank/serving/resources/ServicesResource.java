@@ -75,7 +75,7 @@ public final class ServicesResource {
         long now = clock.millis();
         return jdbi.withHandle(h -> {
             EndpointQueries.Page page = EndpointQueries.search(h, search);
-            NodeQueries nodes = h.attach(NodeQueries.class);
+            var nodes = EndpointJson.nodes(h.attach(NodeQueries.class), page.rows(), now);
             List<ServiceRow> rows = new ArrayList<>();
             for (EndpointScore e : page.rows()) {
                 rows.add(row(e, nodes, now));
@@ -84,7 +84,7 @@ public final class ServicesResource {
         });
     }
 
-    private ServiceRow row(EndpointScore e, NodeQueries nodes, long now) {
+    private ServiceRow row(EndpointScore e, java.util.Map<String, EndpointJson.Node> nodes, long now) {
         recorder.endpoint(e.urlHash());
         var c = IntentResolver.candidate(e, now);
         return new ServiceRow(e.name(), e.description(), e.category(), e.provider(), e.url(), e.urlHash(),
@@ -92,7 +92,7 @@ public final class ServicesResource {
                 e.lastLatencyMs(), e.medianLatencyMs(), e.lastCheckedMs() == null ? null : e.lastCheckedMs() / 1000,
                 EndpointJson.ageSec(e.lastCheckedMs(), now), e.sources(),
                 EndpointJson.Bayesian.of(c.judgement(), e.lastEvidenceMs(), c.meaningful()),
-                EndpointJson.node(nodes, e.payeePubkey(), now));
+                e.payeePubkey() == null ? null : nodes.get(e.payeePubkey()));
     }
 
     static EndpointQueries.Search search(String q, String category, String minPSuccess, String minUptime, String sort,
