@@ -498,6 +498,22 @@ class DemoAppIT {
         assertThat(probed.body().at("/data/secondFetch/status").asInt()).isEqualTo(200);
         assertThat(probed.body().at("/data/cost/creditsDeducted").asInt()).isEqualTo(5);
         assertThat(probed.header("X-SatRank-Balance")).as("the refusals were free").isEqualTo("0");
+
+        // a fresh intent is paid (2 sats) and checks the top three now
+        String freshBody = "{\"category\":\"" + category + "\",\"limit\":3}";
+        HttpJson.Reply freshUnpaid = post("/api/intent?fresh=true", freshBody, null, "application/json");
+        assertThat(freshUnpaid.status()).isEqualTo(402);
+        String freshToken = payChallenge(freshUnpaid.header("WWW-Authenticate"));
+        HttpJson.Reply fresh = CLIENT.post("/api/intent?fresh=true", freshBody, "Authorization", freshToken);
+        assertThat(fresh.status()).as(String.valueOf(fresh.body())).isEqualTo(200);
+        assertThat(fresh.body().at("/intent/fresh").asBoolean()).isTrue();
+        assertThat(fresh.body().at("/meta/upgrade_path").isMissingNode()).as("nothing left to buy").isTrue();
+        long newest = Long.MAX_VALUE;
+        for (JsonNode c : fresh.body().get("candidates")) {
+            newest = Math.min(newest, c.at("/health/last_probe_age_sec").asLong(Long.MAX_VALUE));
+        }
+        assertThat(newest).as("the top candidates were checked just now").isLessThanOrEqualTo(10);
+        assertThat(fresh.header("X-SatRank-Balance")).isEqualTo("0");
     }
 
     static final List<String> TOOLS = List.of("get_agent_score", "get_verdict", "get_batch_verdicts", "get_top_agents",
@@ -555,8 +571,13 @@ class DemoAppIT {
         JsonNode overHttp = McpInspector.call(http, Map.of(), "tools/call", "intent", "category=" + category);
         assertThat(overHttp.path("isError").asBoolean()).isFalse();
         assertThat(overHttp.at("/content/0/text").asText()).contains("\"candidates\"");
-        JsonNode keyless = McpInspector.call(http, Map.of(), "tools/call", "report", "target=" + pubkey, "outcome=success");
+        JsonNode keyless = McpInspector.call(http, Map.of(), "tools/call", "report", "target=" + pubkey, "outcome=failure");
         assertThat(keyless.path("isError").asBoolean()).as("over HTTP the server holds no key of ours").isTrue();
+        List<String> keyed = List.of(base + "/mcp", "--header", "X-API-Key: " + KEY);
+        String other = get("/api/agents/top?limit=2").body().at("/data/1/publicKey").asText(); // one report per hour each
+        JsonNode withKey = McpInspector.call(keyed, Map.of(), "tools/call", "report", "target=" + other,
+                "outcome=failure");
+        assertThat(withKey.path("isError").asBoolean()).as("the MCP client's own key: " + withKey).isFalse();
     }
 
     private static HttpJson.Reply signed(com.satrank.nostr.NostrKeys keys, String method, String body) throws Exception {

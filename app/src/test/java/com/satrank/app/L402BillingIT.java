@@ -269,6 +269,8 @@ class L402BillingIT {
                 .isLessThanOrEqualTo(121 + (int) Math.ceil(2 * elapsed) + 1);
         assertThat(Long.parseLong(retryAfter)).isPositive();
         assertThat(HTTP.get("/api/deposit/tiers").status()).as("127.0.0.1 is not affected").isEqualTo(200);
+        assertThat(HTTP.post("/api/intent", "{\"category\":\"data\"}", "X-Forwarded-For", "198.51.100.7").status())
+                .as("the free service intent shares the address's budget").isEqualTo(429);
         HttpJson.Reply big = HTTP.post("/api/verdicts", "{\"ids\":[\"" + "a".repeat(5000) + "\"]}",
                 "X-Operator-Token", OPERATOR);
         assertThat(big.status()).isEqualTo(413);

@@ -36,30 +36,37 @@ public final class ApiClient {
         this.l402 = blankToNull(l402);
     }
 
-    public boolean hasL402() {
-        return l402 != null;
+    /**
+     * The credentials an MCP client sent with its own request (streamable HTTP), used instead of this
+     * server's for that call; {@link #NONE} over stdio, where the server's come from its environment.
+     */
+    public record Caller(String apiKey, String l402) {
+        public static final Caller NONE = new Caller(null, null);
     }
 
     /** An answer: the HTTP status and the body as the API sent it (JSON). */
     public record Answer(int status, String body, String wwwAuthenticate) {
     }
 
-    public Answer get(String path, Map<String, String> query, boolean paid) {
-        return send(HttpRequest.newBuilder(uri(path, query)).GET(), paid, false);
+    public Answer get(String path, Map<String, String> query, boolean paid, Caller caller) {
+        return send(HttpRequest.newBuilder(uri(path, query)).GET(), paid, false, caller);
     }
 
-    public Answer post(String path, Map<String, String> query, String json, boolean paid, boolean withKey) {
+    public Answer post(String path, Map<String, String> query, String json, boolean paid, boolean withKey,
+                       Caller caller) {
         return send(HttpRequest.newBuilder(uri(path, query)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), paid, withKey);
+                .POST(HttpRequest.BodyPublishers.ofString(json)), paid, withKey, caller);
     }
 
-    private Answer send(HttpRequest.Builder request, boolean paid, boolean withKey) {
+    private Answer send(HttpRequest.Builder request, boolean paid, boolean withKey, Caller caller) {
         request.timeout(TIMEOUT).header("Accept", "application/json");
-        if (paid && l402 != null) {
-            request.header("Authorization", l402);
+        String credential = caller.l402() != null ? caller.l402() : l402;
+        String key = caller.apiKey() != null ? caller.apiKey() : apiKey;
+        if (paid && credential != null) {
+            request.header("Authorization", credential);
         }
-        if (withKey && apiKey != null) {
-            request.header("X-API-Key", apiKey);
+        if (withKey && key != null) {
+            request.header("X-API-Key", key);
         }
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -48,11 +48,31 @@ public final class SatRankMcp implements AutoCloseable {
     public static SatRankMcp http(ApiClient api, String path) {
         McpJsonMapper mapper = mapper();
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(mapper).mcpEndpoint(path).build();
+                .jsonMapper(mapper).mcpEndpoint(path).contextExtractor(SatRankMcp::credentials).build();
         McpSyncServer server = McpServer.sync(transport).serverInfo("satrank", VERSION).instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
                 .tools(SatRankTools.specifications(api, mapper)).build();
         return new SatRankMcp(server, transport);
+    }
+
+    static final String API_KEY = "satrank.apiKey";
+    static final String L402 = "satrank.l402";
+
+    /**
+     * The MCP client's own credentials, from the headers of its HTTP request: an {@code Authorization:
+     * L402 …} pays the paid tools, an {@code X-API-Key} signs reports. The server holds none of its own.
+     */
+    static io.modelcontextprotocol.common.McpTransportContext credentials(jakarta.servlet.http.HttpServletRequest r) {
+        java.util.Map<String, Object> found = new java.util.HashMap<>();
+        String auth = r.getHeader("Authorization");
+        if (auth != null && auth.regionMatches(true, 0, "L402 ", 0, 5) || auth != null && auth.regionMatches(true, 0,
+                "LSAT ", 0, 5)) {
+            found.put(L402, auth);
+        }
+        if (r.getHeader("X-API-Key") != null) {
+            found.put(API_KEY, r.getHeader("X-API-Key"));
+        }
+        return io.modelcontextprotocol.common.McpTransportContext.create(found);
     }
 
     public HttpServlet servlet() {

@@ -14,14 +14,14 @@ import java.io.InputStream;
  * {@code fresh=true} exactly, or body {@code "fresh": true}, as the reference); anything else is the
  * node form, sold as {@link PaidRoute#INTENT}. The body is read once here and handed back to Jersey.
  */
-final class IntentForm {
+public final class IntentForm {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private IntentForm() {
     }
 
     /** The route to bill, or null when the request is free. */
-    static PaidRoute route(ContainerRequestContext request) {
+    public static PaidRoute route(ContainerRequestContext request) {
         if (!request.hasEntity()) {
             return PaidRoute.INTENT;
         }

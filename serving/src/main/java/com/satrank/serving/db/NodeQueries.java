@@ -13,6 +13,16 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(NodeView.class)
 @RegisterConstructorMapper(NetworkStatsView.class)
 public interface NodeQueries {
+    /** A node_scores row as {@link ScoreRow} maps it. */
+    String SCORE_SELECT = """
+            SELECT node_id, p_success, ci95_low, ci95_high, n_obs, verdict, converged, probe_p_success, probe_ci95_low,
+                   probe_ci95_high, probe_n_obs, route_p_success, route_ci95_low, route_ci95_high, route_n_obs,
+                   report_p_success, report_ci95_low, report_ci95_high, report_n_obs, last_evidence_ms, score, volume,
+                   reputation, seniority, regularity, diversity, centrality, peer_trust, routing_quality, capacity_trend,
+                   fee_stability, activity_24h, activity_7d, activity_30d, risk_profile, reachability,
+                   time_constant_days
+            FROM node_scores""";
+
     String COLUMNS = """
             node_id, pubkey, alias, color, channel_count, active_channel_count, capacity_sat, peer_count, pagerank,
             pagerank_percentile, graph_rank, stale, last_update_s, first_seen_ms, betweenness, betweenness_percentile""";
@@ -97,25 +107,11 @@ public interface NodeQueries {
     @RegisterConstructorMapper(Checkpoint.class)
     java.util.List<Checkpoint> checkpoints();
 
-    @SqlQuery("""
-            SELECT node_id, p_success, ci95_low, ci95_high, n_obs, verdict, converged, probe_p_success, probe_ci95_low,
-                   probe_ci95_high, probe_n_obs, route_p_success, route_ci95_low, route_ci95_high, route_n_obs,
-                   report_p_success, report_ci95_low, report_ci95_high, report_n_obs, last_evidence_ms, score, volume,
-                   reputation, seniority, regularity, diversity, centrality, peer_trust, routing_quality, capacity_trend,
-                   fee_stability, activity_24h, activity_7d, activity_30d, risk_profile, reachability,
-                   time_constant_days
-            FROM node_scores WHERE node_id = :id""")
+    @SqlQuery(SCORE_SELECT + " WHERE node_id = :id")
     @RegisterConstructorMapper(ScoreRow.class)
     Optional<ScoreRow> score(@Bind("id") String nodeId);
 
-    @SqlQuery("""
-            SELECT node_id, p_success, ci95_low, ci95_high, n_obs, verdict, converged, probe_p_success, probe_ci95_low,
-                   probe_ci95_high, probe_n_obs, route_p_success, route_ci95_low, route_ci95_high, route_n_obs,
-                   report_p_success, report_ci95_low, report_ci95_high, report_n_obs, last_evidence_ms, score, volume,
-                   reputation, seniority, regularity, diversity, centrality, peer_trust, routing_quality, capacity_trend,
-                   fee_stability, activity_24h, activity_7d, activity_30d, risk_profile, reachability,
-                   time_constant_days
-            FROM node_scores WHERE node_id IN (<ids>)""")
+    @SqlQuery(SCORE_SELECT + " WHERE node_id IN (<ids>)")
     @RegisterConstructorMapper(ScoreRow.class)
     java.util.List<ScoreRow> scores(@org.jdbi.v3.sqlobject.customizer.BindList(value = "ids",
             onEmpty = org.jdbi.v3.sqlobject.customizer.BindList.EmptyHandling.NULL_STRING) java.util.Collection<String> nodeIds);

@@ -2,6 +2,8 @@ package com.satrank.serving.limits;
 
 import com.satrank.serving.api.ErrorMappers;
 import com.satrank.serving.api.Paid;
+import com.satrank.serving.api.PaidRoute;
+import com.satrank.serving.billing.IntentForm;
 import jakarta.annotation.Priority;
 import com.satrank.serving.api.ClientAddress;
 import jakarta.ws.rs.Priorities;
@@ -13,7 +15,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Set;
 
 /**
- * Per-address limits on the free {@code /api} routes (paid routes are limited by payment, their
+ * Per-address limits on the free {@code /api} routes, the free form of POST /api/intent included
+ * (paid routes are limited by payment, their
  * challenges by {@link ChallengeLimits}; health,
  * metrics and the OpenAPI document by the monitoring that calls them): past the limit a 429
  * RATE_LIMITED with Retry-After. The address is {@link ClientAddress}'s.
@@ -32,8 +35,12 @@ public final class FreeRouteLimits implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (resource.getResourceMethod() == null || resource.getResourceMethod().isAnnotationPresent(Paid.class)
-                || EXEMPT.contains(resource.getResourceClass().getSimpleName())) {
+        if (resource.getResourceMethod() == null || EXEMPT.contains(resource.getResourceClass().getSimpleName())) {
+            return;
+        }
+        Paid paid = resource.getResourceMethod().getAnnotation(Paid.class);
+        // a paid route is limited by payment, except the free (service) form of the intent
+        if (paid != null && (paid.value() != PaidRoute.INTENT || IntentForm.route(request) != null)) {
             return;
         }
         IpRateLimiter.Decision d = limiter.tryConsume(ClientAddress.of(request));

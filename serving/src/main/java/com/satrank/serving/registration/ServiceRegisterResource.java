@@ -103,9 +103,7 @@ public final class ServiceRegisterResource {
                     .setUrlHash(r.url().hash()).setOutcome("l402").setHttpStatus(402)
                     .setPayeePubkey(ByteString.copyFrom(HexFormat.of().parseHex(challenge.payeePubkey())))
                     .setPriceSats(challenge.priceSats()).setHttpMethod(challenge.method())));
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("url", r.url().url());
-            data.put("url_hash", r.url().hash());
+            Map<String, Object> data = answer(r);
             data.put("registered", true);
             data.put("agentHash", Pubkey.fromHex(challenge.payeePubkey()).nodeId().hex());
             data.put("priceSats", challenge.priceSats());
@@ -124,9 +122,7 @@ public final class ServiceRegisterResource {
             ownedBySigner(r);
             Map<String, String> fields = fields(r.body(), true);
             append(listed(r, fields, known(r.url().hash()), 0, null));
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("url", r.url().url());
-            data.put("url_hash", r.url().hash());
+            Map<String, Object> data = answer(r);
             data.put("updated", true);
             data.put("fields", new ArrayList<>(fields.keySet()));
             return Response.ok(Envelope.of(data)).build();
@@ -149,12 +145,18 @@ public final class ServiceRegisterResource {
             append(Event.newBuilder().setServiceDelisted(ServiceDelisted.newBuilder().setUrl(r.url().url())
                     .setUrlHash(r.url().hash()).setReason("operator_self_delete"
                             + (reason == null || reason.isNull() ? "" : ": " + reason.asText()))));
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("url", r.url().url());
-            data.put("url_hash", r.url().hash());
+            Map<String, Object> data = answer(r);
             data.put("deprecated", true);
             return Response.ok(Envelope.of(data)).build();
         });
+    }
+
+    /** An answer's data, starting with the URL and its hash. */
+    private static Map<String, Object> answer(Signed r) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("url", r.url().url());
+        data.put("url_hash", r.url().hash());
+        return data;
     }
 
     private Signed signed(String action, String method, String auth, UriInfo uri, byte[] body) {
