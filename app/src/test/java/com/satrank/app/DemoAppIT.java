@@ -664,12 +664,7 @@ class DemoAppIT {
     }
 
     private static double gauge(String metrics, String series) {
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith(series + " ")) {
-                return Double.parseDouble(line.substring(series.length() + 1).trim());
-            }
-        }
-        return 0;
+        return PrometheusText.value(metrics, series).orElse(0);
     }
 
     @Test

@@ -249,12 +249,8 @@ class HardeningIT {
     }
 
     private static double metric(String series) throws Exception {
-        for (String line : HTTP.get("/metrics").raw().body().split("\n")) {
-            if (line.startsWith(series + " ")) {
-                return Double.parseDouble(line.substring(series.length() + 1));
-            }
-        }
-        throw new AssertionError(series + " not exported");
+        return PrometheusText.value(HTTP.get("/metrics").raw().body(), series)
+                .orElseThrow(() -> new AssertionError(series + " not exported"));
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.satrank.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,16 +25,7 @@ final class McpInspector {
 
     /** Installs the inspector if missing; skips the test off CI when node or npm is missing. */
     static void install() throws Exception {
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(onPath("node") && onPath("npm"), "node/npm not installed");
-        }
-        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/@modelcontextprotocol/inspector"))) {
-            Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--silent")
-                    .directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as(out).isZero();
-        }
+        com.satrank.testing.NodePackages.install(NODE_DIR, "@modelcontextprotocol/inspector");
     }
 
     /**
@@ -68,14 +58,5 @@ final class McpInspector {
             assertThat(p.exitValue()).as(printed + Files.readString(err, StandardCharsets.UTF_8)).isZero();
         }
         return result;
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,12 +1,10 @@
 package com.satrank.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +27,7 @@ class NostrEventsIT {
 
     @Test
     void dry_run_prints_events_nostr_tools_verifies(@TempDir Path dir) throws Exception {
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(onPath("node") && onPath("npm"), "node/npm not installed");
-        }
-        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/nostr-tools"))) {
-            Process install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent")
-                    .directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
-            assertThat(install.waitFor(180, TimeUnit.SECONDS)).isTrue();
-            assertThat(install.exitValue()).isZero();
-        }
+        com.satrank.testing.NodePackages.install(NODE_DIR, "nostr-tools");
         Path config = runDemoUntilEndpointsScored(dir, 100);
 
         Process dry = new ProcessBuilder(java(), "-Xmx256m", "-jar", jar(), "nostr-events", config.toString(), "--dry-run")
@@ -113,15 +103,11 @@ class NostrEventsIT {
         try {
             JarProcess.awaitUp(http, demo);
             java.time.Instant deadline = java.time.Instant.now().plusSeconds(150);
-            String series = "satrank_pipeline_service_endpoints{kind=\"with_evidence\"} ";
             double scored = 0;
             while (scored < endpoints && java.time.Instant.now().isBefore(deadline)) {
                 Thread.sleep(2000);
-                for (String line : http.get("/metrics").raw().body().split("\n")) {
-                    if (line.startsWith(series)) {
-                        scored = Double.parseDouble(line.substring(series.length()).trim());
-                    }
-                }
+                scored = PrometheusText.value(http.get("/metrics").raw().body(),
+                        "satrank_pipeline_service_endpoints{kind=\"with_evidence\"}").orElse(0);
             }
             assertThat(scored).as("scored endpoints before stopping the demo").isGreaterThanOrEqualTo(endpoints);
             // nodes leave INSUFFICIENT (the assertions skip it) after five observations
@@ -199,14 +185,5 @@ class NostrEventsIT {
 
     private static String jar() {
         return Path.of(System.getProperty("user.dir")).resolve("target/satrank.jar").toString();
-    }
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

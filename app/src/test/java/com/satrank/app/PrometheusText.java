@@ -20,6 +20,18 @@ final class PrometheusText {
     private PrometheusText() {
     }
 
+    /** The value of one series (name and labels exactly as exported, e.g. {@code x{kind="a"}}), if exported. */
+    static java.util.OptionalDouble value(String text, String series) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                String value = line.substring(series.length() + 1).trim();
+                int timestamp = value.indexOf(' ');
+                return java.util.OptionalDouble.of(Double.parseDouble(timestamp < 0 ? value : value.substring(0, timestamp)));
+            }
+        }
+        return java.util.OptionalDouble.empty();
+    }
+
     /** @return the sample names seen */
     static Set<String> parse(String text) {
         Set<String> families = new HashSet<>();

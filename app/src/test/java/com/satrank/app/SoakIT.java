@@ -308,12 +308,6 @@ class SoakIT {
                     java.net.http.HttpResponse.BodyHandlers.discarding());
         }
         HttpJson.Reply metrics = http.get("/metrics");
-        long used = 0;
-        for (String line : metrics.raw().body().split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"}")) {
-                used = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return used;
+        return (long) PrometheusText.value(metrics.raw().body(), "jvm_memory_used_bytes{area=\"heap\"}").orElse(0);
     }
 }

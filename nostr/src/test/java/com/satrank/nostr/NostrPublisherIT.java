@@ -1,7 +1,6 @@
 package com.satrank.nostr;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +45,7 @@ class NostrPublisherIT {
 
     @Test
     void publishes_to_a_real_relay_once_and_survives_dead_relays() throws Exception {
-        assumeTrue(NostrToolsInteropIT.onPath("node"), "node not installed");
+        com.satrank.testing.NodePackages.install(NostrToolsInteropIT.NODE_DIR, "nostr-tools");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

@@ -1,12 +1,10 @@
 package com.satrank.nostr;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,25 +21,7 @@ class NostrToolsInteropIT {
 
     @BeforeAll
     static void installNostrTools() throws Exception { // also used by NostrPublisherIT
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(onPath("node") && onPath("npm"), "node/npm not installed");
-        }
-        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/nostr-tools"))) {
-            Process p = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent")
-                    .directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as(out).isZero();
-        }
-    }
-
-    static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
+        com.satrank.testing.NodePackages.install(NODE_DIR, "nostr-tools");
     }
 
     /** nostr-tools' verdict on each event, in order. */

@@ -1,12 +1,10 @@
 package com.satrank.l402;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,21 +24,7 @@ class MacaroonInteropIT {
 
     @BeforeAll
     static void installJsMacaroon() throws Exception {
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(onPath("node") && onPath("npm"), "node/npm not installed");
-        }
-        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/macaroon"))) {
-            assertThat(run(List.of("npm", "install", "--no-audit", "--no-fund", "--silent")).exitValue()).isZero();
-        }
-    }
-
-    static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
+        com.satrank.testing.NodePackages.install(NODE_DIR, "macaroon");
     }
 
     static Process run(List<String> cmd) throws Exception {

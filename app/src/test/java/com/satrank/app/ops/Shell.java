@@ -1,7 +1,5 @@
 package com.satrank.app.ops;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,18 +20,11 @@ final class Shell {
 
     /** Off CI a missing tool skips the test; on CI (where .ci/run installs it) it fails it. */
     static void requireTool(String tool) {
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(onPath(tool), tool + " not installed");
-        }
+        com.satrank.testing.NodePackages.requireTool(tool);
     }
 
     static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
+        return com.satrank.testing.NodePackages.onPath(tool);
     }
 
     static Result run(Path workDir, Map<String, String> env, List<String> command) throws IOException,

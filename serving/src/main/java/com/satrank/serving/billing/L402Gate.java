@@ -2,6 +2,7 @@ package com.satrank.serving.billing;
 
 import com.satrank.serving.api.Paid;
 import com.satrank.serving.api.PaidRoute;
+import com.satrank.serving.api.IntentForm;
 import com.satrank.l402.L402Tokens;
 import com.satrank.serving.api.ApiException;
 import com.satrank.serving.api.ApiKey;

@@ -3,7 +3,7 @@ package com.satrank.serving.limits;
 import com.satrank.serving.api.ErrorMappers;
 import com.satrank.serving.api.Paid;
 import com.satrank.serving.api.PaidRoute;
-import com.satrank.serving.billing.IntentForm;
+import com.satrank.serving.api.IntentForm;
 import jakarta.annotation.Priority;
 import com.satrank.serving.api.ClientAddress;
 import jakarta.ws.rs.Priorities;

@@ -1,8 +1,7 @@
-package com.satrank.serving.billing;
+package com.satrank.serving.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.satrank.serving.api.PaidRoute;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
