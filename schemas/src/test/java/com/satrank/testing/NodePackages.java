@@ -34,17 +34,17 @@ public final class NodePackages {
     }
 
     /**
-     * Node and npm, and the packages of {@code dir}'s package.json, installed there (from its lock file)
-     * unless {@code node_modules/<marker>} is already present.
+     * Node and npm, and the packages of {@code dir}'s package-lock.json, installed there exactly as locked
+     * ({@code npm ci}, which never rewrites the lock) unless {@code node_modules/<marker>} is already present.
      */
     public static void install(Path dir, String marker) throws Exception {
         requireTool("node");
         requireTool("npm");
         if (!Files.isDirectory(dir.resolve("node_modules").resolve(marker))) {
-            Process p = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent")
+            Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--silent")
                     .directory(dir.toFile()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("npm install in " + dir).isTrue();
+            assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("npm ci in " + dir).isTrue();
             assertThat(p.exitValue()).as(out).isZero();
         }
     }
