@@ -109,7 +109,7 @@ public final class Processes {
                 org.jdbi.v3.core.Jdbi catalogue = jdbi;
                 probes = com.satrank.ingest.services.OnDemandProbes.create(config.services(), logs, lnd, payMacaroon,
                         new com.satrank.lndclient.LndStatus(metrics), hash -> catalogue.withHandle(
-                                h -> com.satrank.db.EndpointQueries.byHash(h, hash).isPresent()), metrics, clock);
+                                h -> com.satrank.db.EndpointQueries.byHash(h, hash)), metrics, clock);
                 manage(env, probes);
             }
             agentRoutes = new ApiProcess.AgentRoutes(config.apiKey(), config.l402(), lnd,

@@ -27,7 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Probes the API runs when an agent pays for them: fresh free checks of an intent's top
@@ -42,7 +42,7 @@ public final class OnDemandProbes implements EndpointProbes, AutoCloseable {
     private final StageProbe listed;
     private final StageProbe unlisted;
     private final UrlSafety safety;
-    private final Predicate<String> catalogued;
+    private final Function<String, Optional<EndpointScore>> listing;
     private final SafeHttp http;
     private final PaymentClient payments;
     private final ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY, r -> {
@@ -52,12 +52,13 @@ public final class OnDemandProbes implements EndpointProbes, AutoCloseable {
     });
     private final InstantSource clock;
 
-    private OnDemandProbes(StageProbe listed, StageProbe unlisted, UrlSafety safety, Predicate<String> catalogued,
+    private OnDemandProbes(StageProbe listed, StageProbe unlisted, UrlSafety safety,
+                           Function<String, Optional<EndpointScore>> listing,
                            SafeHttp http, PaymentClient payments, InstantSource clock) {
         this.listed = listed;
         this.unlisted = unlisted;
         this.safety = safety;
-        this.catalogued = catalogued;
+        this.listing = listing;
         this.http = http;
         this.payments = payments;
         this.clock = clock;
@@ -65,10 +66,12 @@ public final class OnDemandProbes implements EndpointProbes, AutoCloseable {
 
     /**
      * @param lnd        where to pay from, with {@code payMacaroon}; null or blank: probes stop after stage 2
-     * @param catalogued whether a url_hash is in the catalogue (its evidence is then kept)
+     * @param listing    a url_hash's catalogue entry, if listed (its evidence is then kept, and it is
+     *                   probed with the method and advertised price the catalogue knows)
      */
     public static OnDemandProbes create(ServicesConfig config, EventLogs logs, LndEndpoint lnd, String payMacaroon,
-                                        LndStatus status, Predicate<String> catalogued, Metrics metrics,
+                                        LndStatus status, Function<String, Optional<EndpointScore>> listing,
+                                        Metrics metrics,
                                         InstantSource clock) {
         UrlSafety safety = new UrlSafety(config.allowLoopback());
         SafeHttp http = new SafeHttp(safety, config.checkTimeout(), CONCURRENCY * 2);
@@ -83,7 +86,7 @@ public final class OnDemandProbes implements EndpointProbes, AutoCloseable {
         EventAppender nowhere = event -> null;
         StageProbe unlisted = new StageProbe(config, http, nowhere, payments, () -> new byte[0], budget,
                 serviceMetrics, hash -> { }, clock);
-        return new OnDemandProbes(listed, unlisted, safety, catalogued, http, payments, clock);
+        return new OnDemandProbes(listed, unlisted, safety, listing, http, payments, clock);
     }
 
     @Override
@@ -138,10 +141,18 @@ public final class OnDemandProbes implements EndpointProbes, AutoCloseable {
     @Override
     public ProbeReport probe(String rawUrl) {
         EndpointUrl url = EndpointUrl.of(rawUrl);
-        StageProbe stages = catalogued.test(url.hash()) ? listed : unlisted;
+        Optional<EndpointScore> known = listing.apply(url.hash());
         long started = System.nanoTime();
         StageProbe.Trace trace = new StageProbe.Trace();
-        stages.paidProbe(new StageProbe.Target(url, "GET", 0), "paid", trace);
+        if (known.isPresent()) {
+            listed.paidProbe(new StageProbe.Target(url, known.get().httpMethod(), known.get().advertisedPriceSats()),
+                    "paid", trace);
+        } else {
+            // an unlisted URL is asked as discovery asks it: GET, and POST when GET is not allowed
+            String method = http.request("GET", url.url(), StageProbe.ACCEPT, Duration.ofSeconds(5)).status() == 405
+                    ? "POST" : "GET";
+            unlisted.paidProbe(new StageProbe.Target(url, method, 0), "paid", trace);
+        }
         return trace.report(url, (System.nanoTime() - started) / 1_000_000);
     }
 
