@@ -62,6 +62,7 @@ public class SatRankApplication extends Application<SatRankConfiguration> {
         bootstrap.addCommand(new com.satrank.app.commands.ExportCommand());
         bootstrap.addCommand(new com.satrank.app.commands.QueueInfoCommand());
         bootstrap.addCommand(new com.satrank.app.commands.ReplayCommand());
+        bootstrap.addCommand(new com.satrank.app.commands.CalibrateCommand());
         bootstrap.addCommand(new com.satrank.app.commands.ReplayBenchCommand());
         bootstrap.addCommand(new com.satrank.app.commands.ArchiveCommand(java.time.Clock.systemUTC()));
     }

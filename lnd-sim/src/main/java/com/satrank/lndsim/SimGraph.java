@@ -29,6 +29,8 @@ public final class SimGraph {
     private long seed;
     private boolean evolving;
     private long ticksApplied;
+    private Map<String, List<ChannelEdge>> channelIndex;
+    private long channelIndexTick = -1;
 
     SimGraph(List<LightningNode> nodes, Map<Long, ChannelEdge> edges, Instant start) {
         this.nodes = new ArrayList<>(nodes);
@@ -93,16 +95,35 @@ public final class SimGraph {
         boolean dead = isDead(nodes.get(index));
         List<ChannelEdge> enabled = new ArrayList<>();
         long max = 0;
-        for (ChannelEdge edge : edges.values()) {
-            boolean mine = edge.getNode1Pub().equals(pubkey) || edge.getNode2Pub().equals(pubkey);
+        for (ChannelEdge edge : channelsOf(pubkey)) {
             boolean open = (edge.hasNode1Policy() && !edge.getNode1Policy().getDisabled())
                     || (edge.hasNode2Policy() && !edge.getNode2Policy().getDisabled());
-            if (mine && open) {
+            if (open) {
                 enabled.add(edge);
                 max = Math.max(max, edge.getCapacity());
             }
         }
         return Optional.of(new Target(pubkey, dead, max, enabled));
+    }
+
+    /**
+     * A node's channels in the graph's channel order, from an index rebuilt whenever a tick changed
+     * the graph: routing asks for its target on every probe, and a scan of all channels each time made
+     * large simulated runs slow.
+     */
+    private List<ChannelEdge> channelsOf(String pubkey) {
+        if (channelIndex == null || channelIndexTick != ticksApplied) {
+            Map<String, List<ChannelEdge>> index = new java.util.HashMap<>();
+            for (ChannelEdge edge : edges.values()) {
+                index.computeIfAbsent(edge.getNode1Pub(), k -> new ArrayList<>()).add(edge);
+                if (!edge.getNode2Pub().equals(edge.getNode1Pub())) {
+                    index.computeIfAbsent(edge.getNode2Pub(), k -> new ArrayList<>()).add(edge);
+                }
+            }
+            channelIndex = index;
+            channelIndexTick = ticksApplied;
+        }
+        return channelIndex.getOrDefault(pubkey, List.of());
     }
 
     /** Every node pubkey, in graph order (for truth exports). */

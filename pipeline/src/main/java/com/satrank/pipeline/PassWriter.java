@@ -35,6 +35,7 @@ final class PassWriter {
     private final Map<String, com.satrank.pipeline.services.EndpointRow> writtenEndpoints = new HashMap<>();
     private final Map<String, com.satrank.pipeline.services.StageRow> writtenStages = new HashMap<>();
     private GraphMetrics.Result metrics;
+    private com.satrank.model.amount.LiquidityCurve writtenCurve;
     private long metricsSnapshotId = -1;
     private volatile long passesWritten;
     private volatile long[] serviceEndpoints = new long[2];
@@ -66,7 +67,8 @@ final class PassWriter {
         List<HistoryRow> history = new ArrayList<>();
         LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(pass.asOfMs(), PassPlanner.DAY_MS));
         Set<String> present = new HashSet<>();
-        List<ScoreRow> scores = scorer.scoreAll(metrics.rows(), pass.asOfMs());
+        NodeScorer.Scored scored = scorer.scoreAll(metrics.rows(), pass.asOfMs());
+        List<ScoreRow> scores = scored.rows();
         for (int i = 0; i < scores.size(); i++) {
             NodeRow row = metrics.rows().get(i);
             present.add(row.nodeId());
@@ -95,18 +97,18 @@ final class PassWriter {
         Set<String> endpointIds = new HashSet<>();
         if (!historyOnly) {
             fold.services().prune(pass.asOfMs(), params.evidenceHorizonMs());
-            var scored = com.satrank.pipeline.services.EndpointScorer.score(fold.services(), pass.asOfMs(),
+            var endpointScores = com.satrank.pipeline.services.EndpointScorer.score(fold.services(), pass.asOfMs(),
                     params.tauMs());
             long withEvidence = 0;
-            for (var row : scored.endpoints()) {
+            for (var row : endpointScores.endpoints()) {
                 withEvidence += row.meaningfulStages() > 0 ? 1 : 0;
                 endpointIds.add(row.urlHash());
                 if (!row.equals(writtenEndpoints.get(row.urlHash()))) {
                     changedEndpoints.add(row);
                 }
             }
-            serviceEndpoints = new long[] {scored.endpoints().size(), withEvidence};
-            for (var row : scored.stages()) {
+            serviceEndpoints = new long[] {endpointScores.endpoints().size(), withEvidence};
+            for (var row : endpointScores.stages()) {
                 if (!row.equals(writtenStages.get(row.urlHash() + "/" + row.stage()))) {
                     changedStages.add(row);
                 }
@@ -118,7 +120,11 @@ final class PassWriter {
                 metrics.stats().forPass(pass.asOfMs(), fold.probesApplied(), fold.probesLastDay(pass.asOfMs()),
                         fold.reportsLastDay(pass.asOfMs())), new EnumMap<>(positions), pass.asOfMs(),
                 history, historyOnly ? List.of() : fold.pendingReports(), changedEndpoints, changedStages,
-                !historyOnly && fullPassesWritten == 0 ? endpointIds : null));
+                !historyOnly && fullPassesWritten == 0 ? endpointIds : null,
+                !historyOnly && !scored.curve().equals(writtenCurve) ? scored.curve() : null));
+        if (!historyOnly) {
+            writtenCurve = scored.curve();
+        }
         changedEndpoints.forEach(row -> writtenEndpoints.put(row.urlHash(), row));
         changedStages.forEach(row -> writtenStages.put(row.urlHash() + "/" + row.stage(), row));
         writeNanos += System.nanoTime() - writeStarted;

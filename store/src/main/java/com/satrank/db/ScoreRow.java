@@ -6,7 +6,7 @@ import com.satrank.model.Verdict;
  * One row of node_scores, as the pipeline writes it and the API reads it: the posterior (per-source
  * values are null when the source has no evidence), the composite with its components (centrality
  * and peer trust null when unavailable), and the node's recent activity (reachability null without
- * payment probes in the last 7 days).
+ * payment probes in the last 7 days), and the reliability posterior that answers for other amounts.
  */
 public record ScoreRow(String nodeId, double pSuccess, double ci95Low, double ci95High, double nObs, Verdict verdict,
                        boolean converged, Double probePSuccess, Double probeCi95Low, Double probeCi95High,
@@ -16,5 +16,11 @@ public record ScoreRow(String nodeId, double pSuccess, double ci95Low, double ci
                        int seniority, int regularity, int diversity, Integer centrality, Integer peerTrust,
                        int routingQuality, int capacityTrend, int feeStability, long activity24h, long activity7d,
                        long activity30d, String riskProfile, Double reachability,
-                       int timeConstantDays) {
+                       int timeConstantDays, double reliability, double reliabilityCi95Low,
+                       double reliabilityCi95High, long maxChannelSat, int otherSourcesAgreeing) {
+    /** What answers for any amount (the row's own p_success is the answer for the base amount). */
+    public com.satrank.model.amount.NodeReliability reliabilityPosterior() {
+        return new com.satrank.model.amount.NodeReliability(reliability, reliabilityCi95Low, reliabilityCi95High, nObs,
+                maxChannelSat, otherSourcesAgreeing);
+    }
 }

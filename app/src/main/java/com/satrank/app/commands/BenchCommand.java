@@ -138,7 +138,7 @@ public class BenchCommand extends Command {
                 com.satrank.model.ScoringParams.DEFAULT);
         double ms = median(runs, () -> {
             GraphMetrics.Result metrics = GraphMetrics.compute(state);
-            return scorer.scoreAll(metrics.rows(), asOf);
+            return scorer.scoreAll(metrics.rows(), asOf).rows();
         });
         System.out.printf("pipeline: full scoring pass (metrics, posteriors, composite, activity for %d nodes, "
                 + "72 h of evidence each) median %.0f ms%n", state.nodes().size(), ms);

@@ -12,6 +12,8 @@ public final class NodeEvidence {
     private final HourlySums[] bySource = new HourlySums[EvidenceSource.values().length];
     /** Delivered payment probes per hour: {count, Σ latency ms, Σ latency², Σ hops, Σ hops²}, exact integers. */
     private final HourlySums deliveries = new HourlySums(5);
+    /** Payment outcomes per amount tier ({@link ProbeEvidence#TIERS_SAT}): {successes, failures} per tier per hour; null until one. */
+    private HourlySums tiers;
     private long lastEventMs = Long.MIN_VALUE;
 
     /** One hour of one source: its successes and failures. */
@@ -27,6 +29,22 @@ public final class NodeEvidence {
         }
         sums.add(Math.floorDiv(eventTimeMs, HOUR_MS), success ? 0 : 1, 1);
         lastEventMs = Math.max(lastEventMs, eventTimeMs);
+    }
+
+    /** A payment outcome at amount tier {@code tier} (an index into {@link ProbeEvidence#TIERS_SAT}). */
+    public void addTier(int tier, long eventTimeMs, boolean success) {
+        if (tiers == null) {
+            tiers = new HourlySums(2 * ProbeEvidence.TIERS_SAT.length);
+        }
+        tiers.add(Math.floorDiv(eventTimeMs, HOUR_MS), 2 * tier + (success ? 0 : 1), 1);
+        lastEventMs = Math.max(lastEventMs, eventTimeMs);
+    }
+
+    /** The hours holding tier outcomes from {@code fromHour} to {@code toHour}, oldest first: visitor gets {s0, f0, s1, f1, …}. */
+    public void forEachTierHour(long fromHour, long toHour, HourlySums.Visitor visitor) {
+        if (tiers != null) {
+            tiers.forEach(fromHour, toHour, visitor);
+        }
     }
 
     /** A payment probe that reached the target: its latency and route length feed regularity and routing quality. */
@@ -76,5 +94,8 @@ public final class NodeEvidence {
             }
         }
         deliveries.dropBefore(oldest);
+        if (tiers != null) {
+            tiers.dropBefore(oldest);
+        }
     }
 }

@@ -25,7 +25,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class Replay {
     /** The tables the pipeline writes; the replay rebuilds exactly these. */
     public static final List<String> SCORE_TABLES = List.of("nodes", "node_scores", "node_score_history",
-            "network_stats", "reports", "pipeline_checkpoint", "service_endpoints", "endpoint_stage_posteriors");
+            "network_stats", "reports", "pipeline_checkpoint", "service_endpoints", "endpoint_stage_posteriors", "liquidity_curve");
     public static final String SCHEMA = "satrank_replay";
 
     private final String url;

@@ -52,6 +52,8 @@ public final class GraphMetrics {
         private final int[] channelCount;
         private final int[] activeCount;
         private final long[] capacity;
+        /** The largest enabled channel per node: the largest single payment its channels could let in. */
+        private final long[] maxEnabled;
         private final List<Set<Integer>> peers;
         private final int[] degree;
         private final List<int[]> activeEdges;
@@ -60,12 +62,13 @@ public final class GraphMetrics {
         private final long totalCapacity;
 
         private Adjacency(List<ByteString> order, int[] channelCount, int[] activeCount, long[] capacity,
-                          List<Set<Integer>> peers, int[] degree, List<int[]> activeEdges, List<Double> activeWeights,
+                          long[] maxEnabled, List<Set<Integer>> peers, int[] degree, List<int[]> activeEdges, List<Double> activeWeights,
                           int channels, long totalCapacity) {
             this.order = order;
             this.channelCount = channelCount;
             this.activeCount = activeCount;
             this.capacity = capacity;
+            this.maxEnabled = maxEnabled;
             this.peers = peers;
             this.degree = degree;
             this.activeEdges = activeEdges;
@@ -98,6 +101,7 @@ public final class GraphMetrics {
         int[] channelCount = new int[n];
         int[] activeCount = new int[n];
         long[] capacity = new long[n];
+        long[] maxEnabled = new long[n];
         List<Set<Integer>> peers = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             peers.add(new HashSet<>());
@@ -125,13 +129,15 @@ public final class GraphMetrics {
                     || enabled(c.hasNode2Policy() ? c.getNode2Policy() : null)) {
                 activeCount[a]++;
                 activeCount[b]++;
+                maxEnabled[a] = Math.max(maxEnabled[a], c.getCapacitySat());
+                maxEnabled[b] = Math.max(maxEnabled[b], c.getCapacitySat());
                 degree[a]++;
                 degree[b]++;
                 activeEdges.add(new int[] {a, b});
                 activeWeights.add(Math.log(c.getCapacitySat() + 1.0));
             }
         }
-        return new Adjacency(order, channelCount, activeCount, capacity, peers, degree, activeEdges, activeWeights,
+        return new Adjacency(order, channelCount, activeCount, capacity, maxEnabled, peers, degree, activeEdges, activeWeights,
                 channels.size(), totalCapacity);
     }
 
@@ -157,7 +163,7 @@ public final class GraphMetrics {
                     g.capacity[i], g.peers.get(i).size(), rank[i], byPageRank.percentile(rank[i]),
                     stale[i] ? 0 : byPageRank.above(rank[i]) + 1, stale[i],
                     node.getLastUpdate(), state.firstSeenMs(order.get(i)), betweenness[i],
-                    byBetweenness.percentile(betweenness[i])));
+                    byBetweenness.percentile(betweenness[i]), g.maxEnabled[i]));
         }
         int live = byPageRank.live();
         NetworkStatsRow stats = new NetworkStatsRow(n, live, g.channels, g.totalCapacity,

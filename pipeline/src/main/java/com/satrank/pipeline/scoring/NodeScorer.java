@@ -7,8 +7,15 @@ import com.satrank.model.ScoringParams;
 import com.google.protobuf.ByteString;
 import com.satrank.pipeline.evidence.NodeEvidence;
 import com.satrank.pipeline.graph.GraphState;
+import com.satrank.model.EvidenceRules;
+import com.satrank.model.amount.LiquidityCurve;
+import com.satrank.model.amount.NodeReliability;
+import com.satrank.pipeline.evidence.EvidenceSource;
+import com.satrank.pipeline.evidence.ProbeEvidence;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Everything a pass computes for one node beyond its graph metrics: the posterior, the composite
@@ -18,6 +25,8 @@ import java.util.Map;
  */
 public final class NodeScorer {
     private static final long WEEK_HOURS = 7 * 24;
+    static final int STRATA = 8;
+    private static final AmountModel MODEL = new AmountModel(ProbeEvidence.TIERS_SAT, STRATA);
     private final GraphState state;
     private final Map<ByteString, NodeEvidence> evidence;
     private final ScoringParams params;
@@ -28,21 +37,84 @@ public final class NodeScorer {
         this.params = params;
     }
 
-    /**
-     * Scores every row, on all cores: each node's result depends on its own inputs only, and the
-     * list keeps the rows' order, so the outcome is the same on any number of threads.
-     */
-    public java.util.List<ScoreRow> scoreAll(java.util.List<NodeRow> rows, long asOfMs) {
-        return rows.parallelStream().map(row -> score(row, asOfMs)).toList();
+    /** A pass's node rows and the liquidity curve they were scored with. */
+    public record Scored(List<ScoreRow> rows, LiquidityCurve curve) {
     }
 
-    public ScoreRow score(NodeRow row, long asOfMs) {
+    /**
+     * Scores every row, on all cores where a node's result depends on its own inputs only; the
+     * amount model, which learns from all nodes at once, runs in one thread in row order. The list
+     * keeps the rows' order, so the outcome is the same on any number of threads.
+     */
+    public Scored scoreAll(List<NodeRow> rows, long asOfMs) {
+        List<AmountModel.NodeInput> inputs = rows.parallelStream().map(row -> amountInput(row, asOfMs)).toList();
+        AmountModel.Fit fit = MODEL.fit(inputs);
+        List<ScoreRow> scored = IntStream.range(0, rows.size()).parallel()
+                .mapToObj(i -> score(rows.get(i), asOfMs, fit.posteriors().get(i), fit.curve())).toList();
+        return new Scored(scored, fit.curve());
+    }
+
+    private ScoreRow score(NodeRow row, long asOfMs, AmountModel.Posterior posterior, LiquidityCurve curve) {
         ByteString pubkey = ByteString.copyFrom(HexFormat.of().parseHex(row.pubkey()));
         NodeEvidence nodeEvidence = evidence.get(pubkey);
         Activity activity = Activity.of(nodeEvidence, asOfMs);
-        return row(row.nodeId(), BayesianScorer.score(nodeEvidence, asOfMs, params),
+        BayesianScore sources = BayesianScorer.score(nodeEvidence, asOfMs, params);
+        NodeReliability reliability = new NodeReliability(posterior.mean(), posterior.ci95Low(), posterior.ci95High(),
+                posterior.nObs(), row.maxChannelSat(), otherSourcesAgreeing(sources));
+        return row(row.nodeId(), sources, reliability, reliability.at(NodeReliability.DEFAULT_AMOUNT_SAT, curve),
                 CompositeScorer.score(compositeInput(row, pubkey, nodeEvidence, activity, asOfMs)), activity,
                 params.timeConstantDays());
+    }
+
+    /** Pathfinding and reports: the sources besides payment probes whose posterior says the node is good. */
+    private static int otherSourcesAgreeing(BayesianScore s) {
+        int n = 0;
+        for (String label : List.of("route", "report")) {
+            var p = s.sources().get(label);
+            n += p != null && p.pSuccess() >= EvidenceRules.CONVERGENCE_THRESHOLD ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * The model's input for one node: decayed outcomes per amount tier (reports count at the base
+     * tier, with their weights), its largest enabled channel and its graph stratum.
+     */
+    private AmountModel.NodeInput amountInput(NodeRow row, long asOfMs) {
+        int tiers = ProbeEvidence.TIERS_SAT.length;
+        double[] s = new double[tiers];
+        double[] f = new double[tiers];
+        NodeEvidence e = evidence.get(ByteString.copyFrom(HexFormat.of().parseHex(row.pubkey())));
+        if (e != null) {
+            long now = Math.floorDiv(asOfMs, NodeEvidence.HOUR_MS);
+            e.forEachTierHour(Long.MIN_VALUE, now, (hour, d, offset) -> {
+                double w = decay(hour, asOfMs);
+                for (int j = 0; j < tiers; j++) {
+                    s[j] += d[offset + 2 * j] * w;
+                    f[j] += d[offset + 2 * j + 1] * w;
+                }
+            });
+            for (EvidenceSource source : List.of(EvidenceSource.REPORT_PROVEN, EvidenceSource.REPORT_UNVERIFIED)) {
+                e.forEachHour(source, Long.MIN_VALUE, now, (hour, successes, failures) -> {
+                    double w = decay(hour, asOfMs) * source.weight();
+                    s[0] += successes * w;
+                    f[0] += failures * w;
+                });
+            }
+        }
+        return new AmountModel.NodeInput(stratum(row), row.maxChannelSat(), s, f);
+    }
+
+    private double decay(long hour, long asOfMs) {
+        long midpoint = hour * NodeEvidence.HOUR_MS + NodeEvidence.HOUR_MS / 2;
+        return Math.exp(-Math.max(0, asOfMs - midpoint) / params.tauMs());
+    }
+
+    /** Graph features the prior is conditioned on: silent for two weeks or not, and how many enabled channels. */
+    static int stratum(NodeRow row) {
+        int channels = row.activeChannelCount();
+        int bucket = channels <= 1 ? 0 : channels <= 3 ? 1 : channels <= 9 ? 2 : 3;
+        return (row.stale() ? STRATA / 2 : 0) + bucket;
     }
 
     private CompositeInput compositeInput(NodeRow row, ByteString pubkey, NodeEvidence nodeEvidence, Activity activity,
@@ -56,16 +128,19 @@ public final class NodeScorer {
                 activity.probesFailed7d(), deliveries);
     }
 
-    static ScoreRow row(String nodeId, BayesianScore s, CompositeScore c, Activity a, int timeConstantDays) {
+    static ScoreRow row(String nodeId, BayesianScore s, NodeReliability r, NodeReliability.AmountAnswer base,
+                        CompositeScore c, Activity a, int timeConstantDays) {
         var probe = s.sources().get("probe");
         var route = s.sources().get("route");
         var report = s.sources().get("report");
-        return new ScoreRow(nodeId, s.pSuccess(), s.ci95Low(), s.ci95High(), s.nObs(), s.verdict(), s.converged(),
+        return new ScoreRow(nodeId, base.pSuccess(), base.ci95Low(), base.ci95High(), base.nObs(), base.verdict(),
+                base.converged(),
                 p(probe), lo(probe), hi(probe), n(probe), p(route), lo(route), hi(route), n(route),
                 p(report), lo(report), hi(report), n(report), s.lastEvidenceMs(), c.score(), c.volume(),
                 c.reputation(), c.seniority(), c.regularity(), c.diversity(), c.centrality(), c.peerTrust(),
                 c.routingQuality(), c.capacityTrend(), c.feeStability(), a.last24h(), a.last7d(), a.last30d(),
-                a.riskProfile(), a.reachability(), timeConstantDays);
+                a.riskProfile(), a.reachability(), timeConstantDays, r.mean(), r.ci95Low(), r.ci95High(),
+                r.maxChannelSat(), r.otherSourcesAgreeing());
     }
 
     private static Double p(BayesianScore.SourcePosterior s) {

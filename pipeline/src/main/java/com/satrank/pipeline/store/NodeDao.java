@@ -4,6 +4,7 @@ import com.satrank.pipeline.scoring.NetworkStatsRow;
 import com.satrank.pipeline.scoring.NodeRow;
 import com.satrank.db.ScoreRow;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -41,14 +42,20 @@ public interface NodeDao {
                                      report_ci95_high, report_n_obs, last_evidence_ms, score, volume, reputation,
                                      seniority, regularity, diversity, centrality, peer_trust, routing_quality,
                                      capacity_trend, fee_stability, activity_24h, activity_7d, activity_30d,
-                                     risk_profile, reachability, time_constant_days)
+                                     risk_profile, reachability, time_constant_days, reliability,
+                                     reliability_ci95_low, reliability_ci95_high, max_channel_sat,
+                                     other_sources_agreeing)
             VALUES (:nodeId, :pSuccess, :ci95Low, :ci95High, :nObs, :verdict, :converged, :probePSuccess, :probeCi95Low,
                     :probeCi95High, :probeNObs, :routePSuccess, :routeCi95Low, :routeCi95High, :routeNObs,
                     :reportPSuccess, :reportCi95Low, :reportCi95High, :reportNObs, :lastEvidenceMs, :score, :volume,
                     :reputation, :seniority, :regularity, :diversity, :centrality, :peerTrust, :routingQuality,
                     :capacityTrend, :feeStability, :activity24h, :activity7d, :activity30d, :riskProfile,
-                    :reachability, :timeConstantDays)
+                    :reachability, :timeConstantDays, :reliability, :reliabilityCi95Low, :reliabilityCi95High,
+                    :maxChannelSat, :otherSourcesAgreeing)
             ON CONFLICT (node_id) DO UPDATE SET time_constant_days = EXCLUDED.time_constant_days,
+                reliability = EXCLUDED.reliability, reliability_ci95_low = EXCLUDED.reliability_ci95_low,
+                reliability_ci95_high = EXCLUDED.reliability_ci95_high, max_channel_sat = EXCLUDED.max_channel_sat,
+                other_sources_agreeing = EXCLUDED.other_sources_agreeing,
                 p_success = EXCLUDED.p_success, ci95_low = EXCLUDED.ci95_low, ci95_high = EXCLUDED.ci95_high,
                 n_obs = EXCLUDED.n_obs, verdict = EXCLUDED.verdict, converged = EXCLUDED.converged,
                 probe_p_success = EXCLUDED.probe_p_success, probe_ci95_low = EXCLUDED.probe_ci95_low,
@@ -66,6 +73,13 @@ public interface NodeDao {
                 risk_profile = EXCLUDED.risk_profile, reachability = EXCLUDED.reachability
             """)
     void upsertScores(@BindMethods Collection<ScoreRow> rows);
+
+    @SqlUpdate("DELETE FROM liquidity_curve")
+    void clearCurve();
+
+    @SqlBatch("INSERT INTO liquidity_curve (bin, log10_ratio_centre, liquidity) VALUES (:bin, :centre, :liquidity)")
+    void insertCurve(@Bind("bin") List<Integer> bins, @Bind("centre") List<Double> centres,
+                     @Bind("liquidity") List<Double> values);
 
     @SqlBatch("DELETE FROM node_scores WHERE node_id = :nodeId")
     void deleteScores(@Bind("nodeId") Collection<String> nodeIds);

@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code keepOnly} is set, every node id not in it), the stats row, each stream's position, the
  * day's history rows on the first pass of a UTC day, the reports read since the last pass, and the
  * endpoint catalogue and stage rows that changed (or, with {@code keepOnlyEndpoints}, every url_hash
- * not in it is removed).
+ * not in it is removed), and the liquidity curve when it changed (null otherwise).
  */
 public record PassOutput(Collection<NodeRow> changedNodes, Collection<ScoreRow> changedScores,
                          Collection<String> keepOnly, Collection<String> removedNodeIds, NetworkStatsRow stats,
@@ -22,7 +22,8 @@ public record PassOutput(Collection<NodeRow> changedNodes, Collection<ScoreRow> 
                          Collection<com.satrank.pipeline.scoring.ReportRow> reports,
                          Collection<com.satrank.pipeline.services.EndpointRow> changedEndpoints,
                          Collection<com.satrank.pipeline.services.StageRow> changedStages,
-                         Collection<String> keepOnlyEndpoints) {
+                         Collection<String> keepOnlyEndpoints,
+                         com.satrank.model.amount.LiquidityCurve curve) {
     /** A pass without service rows. */
     public PassOutput(Collection<NodeRow> changedNodes, Collection<ScoreRow> changedScores,
                       Collection<String> keepOnly, Collection<String> removedNodeIds, NetworkStatsRow stats,
@@ -30,6 +31,6 @@ public record PassOutput(Collection<NodeRow> changedNodes, Collection<ScoreRow> 
                       Collection<com.satrank.pipeline.scoring.HistoryRow> history,
                       Collection<com.satrank.pipeline.scoring.ReportRow> reports) {
         this(changedNodes, changedScores, keepOnly, removedNodeIds, stats, positions, asOfMs, history, reports,
-                java.util.List.of(), java.util.List.of(), null);
+                java.util.List.of(), java.util.List.of(), null, null);
     }
 }

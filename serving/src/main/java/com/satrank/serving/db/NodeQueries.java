@@ -20,7 +20,8 @@ public interface NodeQueries {
                    report_p_success, report_ci95_low, report_ci95_high, report_n_obs, last_evidence_ms, score, volume,
                    reputation, seniority, regularity, diversity, centrality, peer_trust, routing_quality, capacity_trend,
                    fee_stability, activity_24h, activity_7d, activity_30d, risk_profile, reachability,
-                   time_constant_days
+                   time_constant_days, reliability, reliability_ci95_low, reliability_ci95_high, max_channel_sat,
+                   other_sources_agreeing
             FROM node_scores""";
 
     String COLUMNS = """

@@ -1,0 +1,333 @@
+package com.satrank.pipeline.scoring;
+
+import com.satrank.model.amount.LiquidityCurve;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The amount-aware model behind p_success (docs/scoring.md §4). The chance that a payment of a
+ * sat reaches node i is r_i · L(a / C_i): r_i the node's reliability for small payments, C_i its
+ * largest enabled channel in the latest snapshot, L the liquidity curve. Everything is learned at
+ * each pass from the evidence of all nodes, with no assumed shape beyond "L does not rise with the
+ * amount":
+ * <ul>
+ * <li>r_i has a grid posterior (100 cells) from the decayed successes and failures of every probe
+ *     tier and the reports, each observation at its own L;</li>
+ * <li>its prior is an empirical-Bayes prior: the smoothed nonparametric maximum-likelihood mixing
+ *     distribution of r across the nodes of its graph stratum (staleness × enabled-channel count),
+ *     shrunk toward the one of all nodes, so a node's first observations are read against what nodes
+ *     like it turned out to be;</li>
+ * <li>L is fitted per bin of log10(a / C) by maximising the expected log-likelihood under the
+ *     nodes' posteriors, made non-increasing by pool-adjacent-violators, and alternates with the
+ *     posteriors a few rounds (EM).</li>
+ * </ul>
+ * A pure function of its input, computed in a fixed order: replay equals live.
+ */
+public final class AmountModel {
+    static final int GRID = 100;
+    /** In the likelihood no observation is read at a liquidity below this: a success there would say r is above 1. */
+    static final double LIKELIHOOD_FLOOR = 0.02;
+    static final int ROUNDS = 4;
+    static final int EM_ITERATIONS = 100;
+    /** A stratum's prior weighs the all-node prior as this many nodes of its own. */
+    static final double SHRINK_NODES = 30;
+    /** Share of the prior spread evenly, so that no value of r is ever ruled out before evidence. */
+    static final double UNIFORM_SHARE = 0.01;
+
+    private static final double[] R = new double[GRID];
+
+    static {
+        for (int k = 0; k < GRID; k++) {
+            R[k] = (k + 0.5) / GRID;
+        }
+    }
+
+    /** One node's input: its stratum, its largest enabled channel, and decayed counts per amount tier. */
+    public record NodeInput(int stratum, long maxChannelSat, double[] successes, double[] failures) {
+        double nObs() {
+            double n = 0;
+            for (int j = 0; j < successes.length; j++) {
+                n += successes[j] + failures[j];
+            }
+            return n;
+        }
+    }
+
+    /** A node's reliability posterior: mean and 95 % interval of r. */
+    public record Posterior(double mean, double ci95Low, double ci95High, double nObs) {
+    }
+
+    public record Fit(LiquidityCurve curve, List<Posterior> posteriors, double[] globalPrior) {
+    }
+
+    private final long[] tiersSat;
+    private final int strata;
+
+    public AmountModel(long[] tiersSat, int strata) {
+        this.tiersSat = tiersSat.clone();
+        this.strata = strata;
+    }
+
+    public Fit fit(List<NodeInput> nodes) {
+        int n = nodes.size();
+        int[][] bins = new int[n][];
+        boolean[] informative = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            NodeInput node = nodes.get(i);
+            bins[i] = new int[tiersSat.length];
+            for (int j = 0; j < tiersSat.length; j++) {
+                bins[i][j] = node.maxChannelSat() <= 0 || tiersSat[j] >= node.maxChannelSat() ? LiquidityCurve.BINS
+                        : Math.max(0, LiquidityCurve.bin(Math.log10(tiersSat[j] / (double) node.maxChannelSat())));
+            }
+            informative[i] = node.maxChannelSat() > 0 && node.nObs() > 0;
+        }
+        LiquidityCurve curve = LiquidityCurve.flat();
+        double[][] lik = new double[n][];
+        double[] global = uniform();
+        double[][] priors = new double[strata][];
+        double[][] post = new double[n][];
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int i = 0; i < n; i++) {
+                lik[i] = likelihood(nodes.get(i), bins[i], curve);
+            }
+            global = mixing(lik, informative, nodes, -1, uniform(), 0);
+            for (int s = 0; s < strata; s++) {
+                priors[s] = mixing(lik, informative, nodes, s, global, SHRINK_NODES);
+            }
+            for (int i = 0; i < n; i++) {
+                post[i] = posterior(priors[nodes.get(i).stratum()], lik[i]);
+            }
+            curve = liquidity(nodes, bins, post, informative);
+        }
+        for (int i = 0; i < n; i++) {
+            lik[i] = likelihood(nodes.get(i), bins[i], curve);
+            post[i] = posterior(priors[nodes.get(i).stratum()], lik[i]);
+        }
+        List<Posterior> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(summary(post[i], nodes.get(i).nObs()));
+        }
+        return new Fit(curve, out, global);
+    }
+
+    /** The posterior of a node alone, given a fitted prior and curve (for tests and explanations). */
+    public Posterior posteriorOf(NodeInput node, double[] prior, LiquidityCurve curve) {
+        int[] b = new int[tiersSat.length];
+        for (int j = 0; j < tiersSat.length; j++) {
+            b[j] = node.maxChannelSat() <= 0 || tiersSat[j] >= node.maxChannelSat() ? LiquidityCurve.BINS
+                    : Math.max(0, LiquidityCurve.bin(Math.log10(tiersSat[j] / (double) node.maxChannelSat())));
+        }
+        return summary(posterior(prior, likelihood(node, b, curve)), node.nObs());
+    }
+
+    /** The likelihood of each grid value of r, scaled so its largest is 1. */
+    private double[] likelihood(NodeInput node, int[] bins, LiquidityCurve curve) {
+        double[] log = new double[GRID];
+        for (int j = 0; j < tiersSat.length; j++) {
+            double s = node.successes()[j];
+            double f = node.failures()[j];
+            if (s + f == 0 || bins[j] >= LiquidityCurve.BINS) {
+                continue; // the amount cannot pass now: what it met under another graph says nothing of r
+            }
+            double l = Math.max(LIKELIHOOD_FLOOR, curve.value(bins[j]));
+            for (int k = 0; k < GRID; k++) {
+                double p = R[k] * l;
+                log[k] += s * Math.log(p) + f * Math.log1p(-p);
+            }
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : log) {
+            max = Math.max(max, v);
+        }
+        double[] lik = new double[GRID];
+        for (int k = 0; k < GRID; k++) {
+            lik[k] = Math.exp(log[k] - max);
+        }
+        return lik;
+    }
+
+    /**
+     * The smoothed NPMLE of the mixing distribution of r over the informative nodes of {@code stratum}
+     * (all when -1), shrunk toward {@code toward} with the weight of {@code shrinkNodes} nodes.
+     */
+    private double[] mixing(double[][] lik, boolean[] informative, List<NodeInput> nodes, int stratum,
+                            double[] toward, double shrinkNodes) {
+        int members = 0;
+        for (int i = 0; i < lik.length; i++) {
+            if (informative[i] && (stratum < 0 || nodes.get(i).stratum() == stratum)) {
+                members++;
+            }
+        }
+        if (members == 0) {
+            return toward.clone();
+        }
+        double[] g = toward.clone();
+        for (int it = 0; it < EM_ITERATIONS; it++) {
+            double[] next = new double[GRID];
+            for (int i = 0; i < lik.length; i++) {
+                if (!informative[i] || stratum >= 0 && nodes.get(i).stratum() != stratum) {
+                    continue;
+                }
+                double z = 0;
+                for (int k = 0; k < GRID; k++) {
+                    z += g[k] * lik[i][k];
+                }
+                if (z <= 0) {
+                    continue;
+                }
+                for (int k = 0; k < GRID; k++) {
+                    next[k] += g[k] * lik[i][k] / z;
+                }
+            }
+            for (int k = 0; k < GRID; k++) {
+                next[k] = (next[k] + shrinkNodes * toward[k]) / (members + shrinkNodes);
+            }
+            g = smooth(next);
+        }
+        return g;
+    }
+
+    /** One pass of a [1 2 1]/4 kernel and a little uniform mass: keeps the NPMLE from collapsing onto spikes. */
+    private static double[] smooth(double[] g) {
+        double[] out = new double[GRID];
+        double total = 0;
+        for (int k = 0; k < GRID; k++) {
+            double left = g[Math.max(0, k - 1)];
+            double right = g[Math.min(GRID - 1, k + 1)];
+            out[k] = 0.25 * left + 0.5 * g[k] + 0.25 * right;
+            total += out[k];
+        }
+        for (int k = 0; k < GRID; k++) {
+            out[k] = (1 - UNIFORM_SHARE) * out[k] / total + UNIFORM_SHARE / GRID;
+        }
+        return out;
+    }
+
+    private static double[] posterior(double[] prior, double[] lik) {
+        double[] p = new double[GRID];
+        double z = 0;
+        for (int k = 0; k < GRID; k++) {
+            p[k] = prior[k] * lik[k];
+            z += p[k];
+        }
+        if (z <= 0) {
+            return prior.clone();
+        }
+        for (int k = 0; k < GRID; k++) {
+            p[k] /= z;
+        }
+        return p;
+    }
+
+    /** The M step for L: per bin the value maximising the expected log-likelihood, then made monotone. */
+    private LiquidityCurve liquidity(List<NodeInput> nodes, int[][] bins, double[][] post, boolean[] informative) {
+        int nb = LiquidityCurve.BINS;
+        double[] successes = new double[nb];
+        double[] weight = new double[nb];
+        double[][] failuresAt = new double[nb][GRID];
+        for (int i = 0; i < nodes.size(); i++) {
+            if (!informative[i]) {
+                continue;
+            }
+            NodeInput node = nodes.get(i);
+            for (int j = 0; j < tiersSat.length; j++) {
+                int b = bins[i][j];
+                double s = node.successes()[j];
+                double f = node.failures()[j];
+                if (b >= nb || s + f == 0 || LiquidityCurve.pinned(b)) {
+                    continue;
+                }
+                successes[b] += s;
+                weight[b] += s + f;
+                for (int k = 0; k < GRID; k++) {
+                    failuresAt[b][k] += post[i][k] * f;
+                }
+            }
+        }
+        double[] value = new double[nb];
+        boolean[] has = new boolean[nb];
+        for (int b = 0; b < nb; b++) {
+            if (LiquidityCurve.pinned(b)) {
+                value[b] = 1.0;
+                weight[b] = Double.POSITIVE_INFINITY;
+                has[b] = true;
+            } else if (weight[b] > 0) {
+                value[b] = maximise(successes[b], failuresAt[b]);
+                has[b] = true;
+            }
+        }
+        double[] monotone = PoolAdjacentViolators.nonIncreasing(value, weight, has);
+        return new LiquidityCurve(fillGaps(monotone, has));
+    }
+
+    /** argmax over L in (0, 1] of S·log L + Σ_k A_k·log(1 − r_k L): its derivative falls, so bisection. */
+    static double maximise(double successes, double[] failuresAt) {
+        if (successes <= 0) {
+            return 0.0;
+        }
+        double lo = 0;
+        double hi = 1;
+        if (derivative(1.0, successes, failuresAt) >= 0) {
+            return 1.0;
+        }
+        for (int it = 0; it < 60; it++) {
+            double mid = 0.5 * (lo + hi);
+            if (derivative(mid, successes, failuresAt) > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    private static double derivative(double l, double successes, double[] failuresAt) {
+        double d = successes / l;
+        for (int k = 0; k < GRID; k++) {
+            d -= failuresAt[k] * R[k] / (1 - R[k] * l);
+        }
+        return d;
+    }
+
+    /** Bins no observation fell in take the value of the nearest bin to their left (the curve stays monotone). */
+    private static double[] fillGaps(double[] values, boolean[] has) {
+        double[] out = values.clone();
+        double last = 1.0;
+        for (int b = 0; b < out.length; b++) {
+            if (has[b]) {
+                last = Math.min(last, Math.max(0, Math.min(1, out[b])));
+                out[b] = last;
+            } else {
+                out[b] = last;
+            }
+        }
+        return out;
+    }
+
+    private static Posterior summary(double[] post, double nObs) {
+        double mean = 0;
+        for (int k = 0; k < GRID; k++) {
+            mean += post[k] * R[k];
+        }
+        return new Posterior(mean, quantile(post, 0.025), quantile(post, 0.975), nObs);
+    }
+
+    /** The q-quantile of r, the mass of each cell spread evenly over it. */
+    static double quantile(double[] post, double q) {
+        double cumulative = 0;
+        for (int k = 0; k < GRID; k++) {
+            if (cumulative + post[k] >= q && post[k] > 0) {
+                return (k + (q - cumulative) / post[k]) / GRID;
+            }
+            cumulative += post[k];
+        }
+        return 1.0;
+    }
+
+    private static double[] uniform() {
+        double[] g = new double[GRID];
+        Arrays.fill(g, 1.0 / GRID);
+        return g;
+    }
+}
