@@ -140,6 +140,31 @@ class DemoAppIT {
         boolean fresh = System.currentTimeMillis() / 1000 - d.get("last_update").asLong() < 3600;
         assertThat(d.get("is_meaningful").asBoolean()).isEqualTo(d.get("n_obs").asDouble() >= 3 && fresh);
         assertThat(d.get("reason").asText()).contains("p_success=");
+        assertThat(d.get("amount_sats").asLong()).as("the default amount").isEqualTo(1000);
+
+        // the same node for larger payments: never more likely, and the answer says which amount it is for
+        JsonNode base = get("/api/agent/" + pubkey + "/verdict?amountSats=1000").body().get("data");
+        assertThat(base.get("p_success").asDouble()).isEqualTo(d.get("p_success").asDouble());
+        double previous = base.get("p_success").asDouble();
+        for (long amount : new long[] {100_000, 1_000_000, 100_000_000}) {
+            JsonNode larger = get("/api/agent/" + pubkey + "/verdict?amountSats=" + amount).body().get("data");
+            assertThat(larger.get("amount_sats").asLong()).isEqualTo(amount);
+            assertThat(larger.get("p_success").asDouble()).as("p_success at %d sats", amount).isLessThanOrEqualTo(previous);
+            assertThat(larger.get("ci95_low").asDouble()).isLessThanOrEqualTo(larger.get("p_success").asDouble());
+            assertThat(larger.get("ci95_high").asDouble()).isGreaterThanOrEqualTo(larger.get("p_success").asDouble());
+            previous = larger.get("p_success").asDouble();
+        }
+        JsonNode detail = get("/api/agent/" + pubkey + "?amountSats=1000000").body().at("/data/bayesian");
+        assertThat(detail.get("amount_sats").asLong()).isEqualTo(1_000_000);
+        assertThat(detail.get("p_success").asDouble()).isLessThanOrEqualTo(base.get("p_success").asDouble());
+        assertThat(get("/api/agent/" + pubkey).body().at("/data/bayesian/amount_sats").asLong())
+                .as("the detail cache keeps amounts apart").isEqualTo(1000);
+        for (String bad : new String[] {"0", "-5", "abc", "1.5", "100000001"}) {
+            HttpJson.Reply refused = get("/api/agent/" + pubkey + "/verdict?amountSats=" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.body().at("/error/code").asText()).isEqualTo("VALIDATION_ERROR");
+            assertThat(get("/api/agent/" + pubkey + "?amountSats=" + bad).status()).as(bad).isEqualTo(400);
+        }
 
         HttpJson.Reply history = get("/api/agent/" + pubkey + "/history");
         assertThat(history.status()).isEqualTo(200);

@@ -232,8 +232,13 @@ class HardeningIT {
             }
             String target = candidate.get("publicKey").asText();
             if (intent(caller, target, 1_000).at("/pathfinding/reachable").asBoolean()) {
-                assertThat(intent(caller, target, 100_000_000).at("/pathfinding/reachable").asBoolean())
+                JsonNode oneBtc = intent(caller, target, 100_000_000);
+                assertThat(oneBtc.at("/pathfinding/reachable").asBoolean())
                         .as("1 BTC to a node holding less than that").isFalse();
+                // and its channels say so before any probe does: a structural zero, whatever its history
+                assertThat(oneBtc.get("amountSats").asLong()).isEqualTo(100_000_000);
+                assertThat(oneBtc.get("verdict").asText()).isEqualTo("RISKY");
+                assertThat(oneBtc.get("decision").asText()).isEqualTo("NO_GO");
                 return;
             }
         }

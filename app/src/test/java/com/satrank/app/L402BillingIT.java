@@ -214,6 +214,17 @@ class L402BillingIT {
         HttpJson.Reply invalid = HTTP.post("/api/verdicts", "{\"ids\":[\"nope\"]}", "Authorization", "L402 deposit:" + preimage);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.header("X-SatRank-Balance")).as("our own 400 is refunded").isEqualTo("20");
+        HttpJson.Reply badAmount = HTTP.post("/api/verdicts", "{\"ids\":[\"" + node + "\"],\"amountSats\":0}",
+                "Authorization", "L402 deposit:" + preimage);
+        assertThat(badAmount.status()).isEqualTo(400);
+        assertThat(badAmount.body().at("/error/code").asText()).isEqualTo("VALIDATION_ERROR");
+        HttpJson.Reply forAmount = HTTP.post("/api/verdicts", "{\"ids\":[\"" + node + "\"],\"amountSats\":250000}",
+                "Authorization", "L402 deposit:" + preimage);
+        assertThat(forAmount.status()).isEqualTo(200);
+        assertThat(forAmount.body().at("/data/0/amount_sats").asLong()).isEqualTo(250_000);
+        assertThat(forAmount.body().at("/data/0/p_success").asDouble())
+                .isLessThanOrEqualTo(verdicts.body().at("/data/0/p_success").asDouble());
+        assertThat(forAmount.header("X-SatRank-Balance")).isEqualTo("19");
 
         HttpJson.Reply unknown = HTTP.get("/api/profile/" + node, "Authorization", "L402 deposit:" + "cd".repeat(32));
         assertThat(unknown.status()).isEqualTo(402);

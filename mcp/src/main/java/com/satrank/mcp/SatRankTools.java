@@ -31,12 +31,16 @@ public final class SatRankTools {
     static List<Tool> all(ApiClient api) {
         List<Tool> tools = new ArrayList<>();
         ToolSchemas.Param id = new ToolSchemas.Param("id", "string", "A Lightning node: 66-hex pubkey or 64-hex node id");
+        ToolSchemas.Param amount = new ToolSchemas.Param("amountSats", "integer",
+                "The payment's amount in sats (1 to 100000000; default 1000): the answer is for that amount");
         tools.add(new Tool("get_agent_score", "A Lightning node's SatRank score (0–100), Bayesian posterior"
-                + " (p_success, ci95, n_obs), verdict and graph facts.", ToolSchemas.params(List.of("id"), id), false,
-                (a, c) -> api.get("/api/agent/" + ApiClient.segment(str(a, "id")), Map.of(), false, c)));
-        tools.add(new Tool("get_verdict", "Will a payment to this Lightning node succeed? SAFE / RISKY / UNKNOWN /"
-                + " INSUFFICIENT with p_success, ci95 and n_obs.", ToolSchemas.params(List.of("id"), id), false,
-                (a, c) -> api.get("/api/agent/" + ApiClient.segment(str(a, "id")) + "/verdict", Map.of(), false, c)));
+                + " (p_success, ci95, n_obs) for an amount, verdict and graph facts.",
+                ToolSchemas.params(List.of("id"), id, amount), false,
+                (a, c) -> api.get("/api/agent/" + ApiClient.segment(str(a, "id")), query(a, "amountSats"), false, c)));
+        tools.add(new Tool("get_verdict", "Will a payment of this amount to this Lightning node succeed? SAFE / RISKY /"
+                + " UNKNOWN / INSUFFICIENT with p_success, ci95 and n_obs.", ToolSchemas.params(List.of("id"), id, amount),
+                false, (a, c) -> api.get("/api/agent/" + ApiClient.segment(str(a, "id")) + "/verdict",
+                        query(a, "amountSats"), false, c)));
         tools.add(new Tool("get_batch_verdicts", "Verdicts for up to 100 nodes at once (paid: L402).",
                 ToolSchemas.of(PaidResource.VerdictsRequest.class, List.of("ids")), true,
                 (a, c) -> api.post("/api/verdicts", Map.of(), json(a), true, false, c)));

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class IntentDecision {
     public static final double GO_THRESHOLD = 0.5;
-    public static final long DEFAULT_AMOUNT_SATS = 1000;
+    public static final long DEFAULT_AMOUNT_SATS = com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT;
 
     private IntentDecision() {
     }

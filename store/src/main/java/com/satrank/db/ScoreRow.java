@@ -18,6 +18,25 @@ public record ScoreRow(String nodeId, double pSuccess, double ci95Low, double ci
                        long activity30d, String riskProfile, Double reachability,
                        int timeConstantDays, double reliability, double reliabilityCi95Low,
                        double reliabilityCi95High, long maxChannelSat, int otherSourcesAgreeing) {
+    /**
+     * This row as the answer for a payment of {@code amountSat}: p_success, ci95, convergence and
+     * verdict for that amount; everything else (the per-source posteriors, the composite) unchanged.
+     * The base amount is the row itself. A row written before the amount model existed
+     * ({@code maxChannelSat} &lt; 0) answers only for the base amount, until the pipeline rewrites it.
+     */
+    public ScoreRow atAmount(long amountSat, com.satrank.model.amount.LiquidityCurve curve) {
+        if (amountSat == com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT || maxChannelSat < 0) {
+            return this;
+        }
+        var a = reliabilityPosterior().at(amountSat, curve);
+        return new ScoreRow(nodeId, a.pSuccess(), a.ci95Low(), a.ci95High(), nObs, a.verdict(), a.converged(),
+                probePSuccess, probeCi95Low, probeCi95High, probeNObs, routePSuccess, routeCi95Low, routeCi95High,
+                routeNObs, reportPSuccess, reportCi95Low, reportCi95High, reportNObs, lastEvidenceMs, score, volume,
+                reputation, seniority, regularity, diversity, centrality, peerTrust, routingQuality, capacityTrend,
+                feeStability, activity24h, activity7d, activity30d, riskProfile, reachability, timeConstantDays,
+                reliability, reliabilityCi95Low, reliabilityCi95High, maxChannelSat, otherSourcesAgreeing);
+    }
+
     /** What answers for any amount (the row's own p_success is the answer for the base amount). */
     public com.satrank.model.amount.NodeReliability reliabilityPosterior() {
         return new com.satrank.model.amount.NodeReliability(reliability, reliabilityCi95Low, reliabilityCi95High, nObs,

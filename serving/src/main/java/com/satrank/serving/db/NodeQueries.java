@@ -112,6 +112,28 @@ public interface NodeQueries {
     @RegisterConstructorMapper(ScoreRow.class)
     Optional<ScoreRow> score(@Bind("id") String nodeId);
 
+    @SqlQuery("SELECT liquidity FROM liquidity_curve ORDER BY bin")
+    List<Double> liquidity();
+
+    /** The liquidity curve of the newest pass; flat before a pass has learned one. */
+    default com.satrank.model.amount.LiquidityCurve liquidityCurve() {
+        List<Double> bins = liquidity();
+        if (bins.size() != com.satrank.model.amount.LiquidityCurve.BINS) {
+            return com.satrank.model.amount.LiquidityCurve.flat();
+        }
+        return new com.satrank.model.amount.LiquidityCurve(bins.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** A node's answer for a payment of {@code amountSat} (the curve is read only for another amount than the base). */
+    default Optional<ScoreRow> scoreAt(String nodeId, long amountSat) {
+        Optional<ScoreRow> row = score(nodeId);
+        if (row.isEmpty() || amountSat == com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT) {
+            return row;
+        }
+        com.satrank.model.amount.LiquidityCurve curve = liquidityCurve();
+        return row.map(r -> r.atAmount(amountSat, curve));
+    }
+
     @SqlQuery(SCORE_SELECT + " WHERE node_id IN (<ids>)")
     @RegisterConstructorMapper(ScoreRow.class)
     java.util.List<ScoreRow> scores(@org.jdbi.v3.sqlobject.customizer.BindList(value = "ids",

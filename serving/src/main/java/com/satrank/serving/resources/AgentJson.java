@@ -60,11 +60,17 @@ final class AgentJson {
     record AgentDetail(Agent agent, BayesianJson bayesian, Score score, Double reachability, Trend trend,
                        LightningGraph lightningGraph) {
         static AgentDetail from(NodeView n, java.util.Optional<ScoreRow> score, Trend trend, long nowMs) {
+            return from(n, score, com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT, trend, nowMs);
+        }
+
+        /** {@code score} already answers for {@code amountSats}. */
+        static AgentDetail from(NodeView n, java.util.Optional<ScoreRow> score, long amountSats, Trend trend,
+                                long nowMs) {
             long firstSeen = n.firstSeenMs() / 1000;
             // lastSeen is the node's own announcement time, which can predate our first sight of it
             return new AgentDetail(new Agent(n.nodeId(), n.pubkey(), n.alias(), n.color(), firstSeen,
                     Math.max(n.lastUpdateS(), firstSeen), "lightning_graph", n.stale(), liveRank(n)),
-                    score.map(s -> BayesianJson.from(s, nowMs)).orElse(null), score.map(Score::from).orElse(null),
+                    score.map(s -> BayesianJson.from(s, amountSats, nowMs)).orElse(null), score.map(Score::from).orElse(null),
                     score.map(ScoreRow::reachability).map(BayesianJson::r3).orElse(null), trend,
                     LightningGraph.from(n));
         }
@@ -74,17 +80,26 @@ final class AgentJson {
     record VerdictJson(@com.fasterxml.jackson.annotation.JsonUnwrapped BayesianJson bayesian, String reason,
                        Double reachability) {
         static VerdictJson from(java.util.Optional<ScoreRow> score, boolean known, long nowMs) {
+            return from(score, known, com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT, nowMs);
+        }
+
+        /** {@code score} already answers for {@code amountSats} ({@link ScoreRow#atAmount}). */
+        static VerdictJson from(java.util.Optional<ScoreRow> score, boolean known, long amountSats, long nowMs) {
             if (!known) {
-                return new VerdictJson(BayesianJson.unknownNode(), "Agent not found in the SatRank index", null);
+                return new VerdictJson(BayesianJson.unknownNode(amountSats), "Agent not found in the SatRank index", null);
             }
             if (score.isEmpty()) {
-                return new VerdictJson(BayesianJson.unknownNode(), "Node known from the graph, not scored yet", null);
+                return new VerdictJson(BayesianJson.unknownNode(amountSats), "Node known from the graph, not scored yet",
+                        null);
             }
-            BayesianJson b = BayesianJson.from(score.get(), nowMs);
+            BayesianJson b = BayesianJson.from(score.get(), amountSats, nowMs);
             Double reachability = score.get().reachability() == null ? null : BayesianJson.r3(score.get().reachability());
+            String capacity = score.get().maxChannelSat() >= 0 && amountSats >= score.get().maxChannelSat()
+                    ? "; no enabled channel can carry " + amountSats + " sats" : "";
             return new VerdictJson(b, String.format(java.util.Locale.ROOT,
-                    "p_success=%.3f (n=%.1f, τ=7d) from payment probes and pathfinding; %s",
-                    b.pSuccess(), b.nObs(), b.convergence().converged() ? "sources converge" : "sources do not converge"),
+                    "p_success=%.3f for %d sats (n=%.1f, τ=7d) from payment probes and pathfinding; %s%s",
+                    b.pSuccess(), amountSats, b.nObs(),
+                    b.convergence().converged() ? "sources converge" : "sources do not converge", capacity),
                     reachability);
         }
     }

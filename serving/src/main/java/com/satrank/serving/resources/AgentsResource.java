@@ -111,21 +111,26 @@ public final class AgentsResource {
     @GET
     @Path("/agent/{id}")
     @Timed(name = "satrank_http_agent", absolute = true)
-    public jakarta.ws.rs.core.Response agent(@PathParam("id") String id) {
+    public jakarta.ws.rs.core.Response agent(@PathParam("id") String id, @QueryParam("amountSats") String amount) {
         NodeRef ref = Ids.nodeRef(id);
+        long amountSats = com.satrank.serving.api.Amounts.query(amount);
         String nodeId = ref.nodeId().hex();
-        CachedDetail cached = details.getIfPresent(nodeId);
+        String key = nodeId + ":" + amountSats;
+        CachedDetail cached = details.getIfPresent(key);
         if (cached == null) {
             var detail = jdbi.withExtension(NodeQueries.class, q -> q.byId(nodeId)
                             .map(n -> {
-                                var score = q.score(n.nodeId());
-                                return AgentJson.AgentDetail.from(n, score, trend(q, n.nodeId(), score),
+                                // the trend compares the base amount's history: history rows are for it
+                                var base = q.score(n.nodeId());
+                                var score = amountSats == com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT
+                                        ? base : base.map(r -> r.atAmount(amountSats, q.liquidityCurve()));
+                                return AgentJson.AgentDetail.from(n, score, amountSats, trend(q, n.nodeId(), base),
                                         clock.millis());
                             }))
                     .orElseThrow(() -> ApiException.notFound("Agent not found: " + nodeId));
             cached = new CachedDetail(serialise(Envelope.of(detail)),
                     com.satrank.model.Pubkey.fromHex(detail.agent().publicKey()));
-            details.put(nodeId, cached);
+            details.put(key, cached);
         }
         queried.accept(cached.pubkey());
         return jakarta.ws.rs.core.Response.ok(cached.json(), MediaType.APPLICATION_JSON_TYPE).build();
@@ -146,12 +151,13 @@ public final class AgentsResource {
     @GET
     @Path("/agent/{id}/verdict")
     @Timed(name = "satrank_http_verdict", absolute = true)
-    public Envelope<AgentJson.VerdictJson> verdict(@PathParam("id") String id) {
+    public Envelope<AgentJson.VerdictJson> verdict(@PathParam("id") String id, @QueryParam("amountSats") String amount) {
         NodeRef ref = Ids.nodeRef(id);
+        long amountSats = com.satrank.serving.api.Amounts.query(amount);
         String nodeId = ref.nodeId().hex();
         var node = jdbi.withExtension(NodeQueries.class, q -> q.byId(nodeId));
-        var verdict = jdbi.withExtension(NodeQueries.class, q -> AgentJson.VerdictJson.from(q.score(nodeId),
-                node.isPresent(), clock.millis()));
+        var verdict = jdbi.withExtension(NodeQueries.class, q -> AgentJson.VerdictJson.from(q.scoreAt(nodeId, amountSats),
+                node.isPresent(), amountSats, clock.millis()));
         node.ifPresent(n -> queried.accept(com.satrank.model.Pubkey.fromHex(n.pubkey())));
         return Envelope.of(verdict);
     }

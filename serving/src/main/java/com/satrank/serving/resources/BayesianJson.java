@@ -22,7 +22,8 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
                     @JsonProperty("recent_activity") RecentActivity recentActivity,
                     @JsonProperty("risk_profile") String riskProfile,
                     @JsonProperty("time_constant_days") int timeConstantDays,
-                    @JsonProperty("last_update") long lastUpdate, @JsonProperty("is_meaningful") boolean isMeaningful) {
+                    @JsonProperty("last_update") long lastUpdate, @JsonProperty("is_meaningful") boolean isMeaningful,
+                    @JsonProperty("amount_sats") long amountSats) {
     static final double CONVERGENCE_THRESHOLD = EvidenceRules.CONVERGENCE_THRESHOLD;
 
     record Source(@JsonProperty("p_success") double pSuccess, @JsonProperty("ci95_low") double ci95Low,
@@ -40,6 +41,10 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
 
     /** The answer for a node SatRank does not know: the prior, flagged as not meaningful. */
     static BayesianJson unknownNode() {
+        return unknownNode(com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT);
+    }
+
+    static BayesianJson unknownNode(long amountSats) {
         Map<String, Source> none = new LinkedHashMap<>();
         none.put("probe", null);
         none.put("route", null);
@@ -47,10 +52,15 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
         return new BayesianJson(0.5, 0.0, 1.0, 0.0, Verdict.INSUFFICIENT, none,
                 new Convergence(false, List.of(), CONVERGENCE_THRESHOLD), new RecentActivity(0, 0, 0), "unknown",
                 com.satrank.model.ScoringParams.DEFAULT.timeConstantDays(), 0,
-                false);
+                false, amountSats);
     }
 
     static BayesianJson from(ScoreRow s, long nowMs) {
+        return from(s, com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT, nowMs);
+    }
+
+    /** {@code s} already answers for {@code amountSats} ({@link ScoreRow#atAmount}). */
+    static BayesianJson from(ScoreRow s, long amountSats, long nowMs) {
         Map<String, Source> sources = new LinkedHashMap<>();
         sources.put("probe", source(s.probePSuccess(), s.probeCi95Low(), s.probeCi95High(), s.probeNObs()));
         sources.put("route", source(s.routePSuccess(), s.routeCi95Low(), s.routeCi95High(), s.routeNObs()));
@@ -68,7 +78,7 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
         return new BayesianJson(r3(s.pSuccess()), r3(s.ci95Low()), r3(s.ci95High()), r3(s.nObs()), s.verdict(), sources,
                 new Convergence(s.converged(), above, CONVERGENCE_THRESHOLD),
                 new RecentActivity(s.activity24h(), s.activity7d(), s.activity30d()), s.riskProfile(), s.timeConstantDays(),
-                s.lastEvidenceMs() / 1000, EvidenceRules.meaningful(s.nObs(), s.lastEvidenceMs(), nowMs));
+                s.lastEvidenceMs() / 1000, EvidenceRules.meaningful(s.nObs(), s.lastEvidenceMs(), nowMs), amountSats);
     }
 
     private static Source source(Double p, Double lo, Double hi, Double n) {

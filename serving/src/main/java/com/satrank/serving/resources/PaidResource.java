@@ -8,6 +8,7 @@ import com.codahale.metrics.annotation.Timed;
 import com.satrank.decision.IntentDecision;
 import com.satrank.model.NodeRef;
 import com.satrank.model.Pubkey;
+import com.satrank.serving.api.Amounts;
 import com.satrank.serving.api.ApiException;
 import com.satrank.serving.api.Envelope;
 import com.satrank.serving.billing.BillingDao;
@@ -100,8 +101,8 @@ public final class PaidResource {
         return Envelope.of(profile);
     }
 
-    /** {@code ids}: up to 100 pubkeys or node ids. */
-    public record VerdictsRequest(List<String> ids) {
+    /** {@code ids}: up to 100 pubkeys or node ids; {@code amountSats}: the payment they are judged for (1 000). */
+    public record VerdictsRequest(List<String> ids, Long amountSats) {
     }
 
     record BatchVerdict(String id, String publicKeyHash,
@@ -121,13 +122,15 @@ public final class PaidResource {
         for (String id : body.ids()) {
             refs.add(Ids.nodeRef(id));
         }
+        long amountSats = Amounts.body(body.amountSats());
         List<BatchVerdict> out = jdbi.withExtension(NodeQueries.class, q -> {
+            var curve = q.liquidityCurve();
             List<BatchVerdict> verdicts = new ArrayList<>();
             for (int i = 0; i < refs.size(); i++) {
                 String nodeId = refs.get(i).nodeId().hex();
                 verdicts.add(new BatchVerdict(body.ids().get(i), nodeId,
-                        AgentJson.VerdictJson.from(q.score(nodeId), q.byId(nodeId).isPresent(),
-                                clock.millis())));
+                        AgentJson.VerdictJson.from(q.score(nodeId).map(r -> r.atAmount(amountSats, curve)),
+                                q.byId(nodeId).isPresent(), amountSats, clock.millis())));
             }
             return verdicts;
         });
@@ -150,7 +153,7 @@ public final class PaidResource {
     }
 
     record Intent(String decision, double successRate, double pSuccess, Verdict verdict, Double reachability,
-                  PathJson pathfinding, List<String> reasons) {
+                  PathJson pathfinding, List<String> reasons, long amountSats) {
     }
 
     @POST
@@ -171,26 +174,23 @@ public final class PaidResource {
         if (body == null || body.target() == null || body.caller() == null) {
             throw ApiException.validation("target and caller (66-hex pubkeys) are required");
         }
-        if (body.amountSats() != null && (body.amountSats() < 1 || body.amountSats() > 100_000_000)) {
-            throw ApiException.validation("amountSats must be between 1 and 100000000");
-        }
+        long amountSats = Amounts.body(body.amountSats());
         Pubkey target = Ids.pubkey(body.target(), "target");
         Pubkey caller = Ids.pubkey(body.caller(), "caller");
         String nodeId = target.nodeId().hex();
         var known = jdbi.withExtension(NodeQueries.class, q -> q.byId(caller.nodeId().hex()).isPresent());
-        Optional<ScoreRow> score = jdbi.withExtension(NodeQueries.class, q -> q.score(nodeId));
+        Optional<ScoreRow> score = jdbi.withExtension(NodeQueries.class, q -> q.scoreAt(nodeId, amountSats));
         IntentDecision.Path path = known && pathfinding != null ? pathfinding.route(caller, target,
-                new Sat(body.amountSats() == null ? IntentDecision.DEFAULT_AMOUNT_SATS : body.amountSats())).orElse(null)
-                : null;
+                new Sat(amountSats)).orElse(null) : null;
         double p = score.map(ScoreRow::pSuccess).orElse(0.5);
         Verdict verdict = score.map(ScoreRow::verdict).orElse(Verdict.INSUFFICIENT);
         Double reachability = score.map(ScoreRow::reachability).orElse(null);
-        IntentDecision.Result r = IntentDecision.decide(p, verdict, reachability, path, body.amountSats());
+        IntentDecision.Result r = IntentDecision.decide(p, verdict, reachability, path, amountSats);
         remember(request, List.of(nodeId));
         return Envelope.of(new Intent(r.go() ? "GO" : "NO_GO", r.successRate(), BayesianJson.r3(p), verdict,
                 reachability == null ? null : BayesianJson.r3(reachability),
                 path == null ? null : new PathJson(path.reachable(), path.reachable() ? path.hops() : null,
-                        path.reachable() ? path.feeMsat() : null, true), r.reasons()));
+                        path.reachable() ? path.feeMsat() : null, true), r.reasons(), amountSats));
     }
 
     /** {@code url}: the endpoint to probe through all five stages. */
