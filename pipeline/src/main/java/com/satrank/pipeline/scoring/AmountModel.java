@@ -75,11 +75,7 @@ public final class AmountModel {
         boolean[] informative = new boolean[n];
         for (int i = 0; i < n; i++) {
             NodeInput node = nodes.get(i);
-            bins[i] = new int[tiersSat.length];
-            for (int j = 0; j < tiersSat.length; j++) {
-                bins[i][j] = node.maxChannelSat() <= 0 || tiersSat[j] >= node.maxChannelSat() ? LiquidityCurve.BINS
-                        : Math.max(0, LiquidityCurve.bin(Math.log10(tiersSat[j] / (double) node.maxChannelSat())));
-            }
+            bins[i] = tierBins(node);
             informative[i] = node.maxChannelSat() > 0 && node.nObs() > 0;
         }
         LiquidityCurve curve = LiquidityCurve.flat();
@@ -91,9 +87,12 @@ public final class AmountModel {
             for (int i = 0; i < n; i++) {
                 lik[i] = likelihood(nodes.get(i), bins[i], curve);
             }
-            global = mixing(lik, informative, nodes, -1, uniform(), 0);
+            // Each round starts where the last ended: EM for a mixing distribution creeps, and a prior
+            // stopped short of its maximum is wider than the nodes are, so its intervals over-cover.
+            global = mixing(lik, informative, nodes, -1, global, uniform(), 0);
             for (int s = 0; s < strata; s++) {
-                priors[s] = mixing(lik, informative, nodes, s, global, SHRINK_NODES);
+                priors[s] = mixing(lik, informative, nodes, s, priors[s] == null ? global : priors[s], global,
+                        SHRINK_NODES);
             }
             for (int i = 0; i < n; i++) {
                 post[i] = posterior(priors[nodes.get(i).stratum()], lik[i]);
@@ -113,12 +112,17 @@ public final class AmountModel {
 
     /** The posterior of a node alone, given a fitted prior and curve (for tests and explanations). */
     public Posterior posteriorOf(NodeInput node, double[] prior, LiquidityCurve curve) {
+        return summary(posterior(prior, likelihood(node, tierBins(node), curve)), node.nObs());
+    }
+
+    /** The curve bin each tier's amount falls in for this node ({@link LiquidityCurve#BINS}: cannot pass). */
+    private int[] tierBins(NodeInput node) {
         int[] b = new int[tiersSat.length];
         for (int j = 0; j < tiersSat.length; j++) {
             b[j] = node.maxChannelSat() <= 0 || tiersSat[j] >= node.maxChannelSat() ? LiquidityCurve.BINS
                     : Math.max(0, LiquidityCurve.bin(Math.log10(tiersSat[j] / (double) node.maxChannelSat())));
         }
-        return summary(posterior(prior, likelihood(node, b, curve)), node.nObs());
+        return b;
     }
 
     /** The likelihood of each grid value of r, scaled so its largest is 1. */
@@ -152,7 +156,7 @@ public final class AmountModel {
      * (all when -1), shrunk toward {@code toward} with the weight of {@code shrinkNodes} nodes.
      */
     private double[] mixing(double[][] lik, boolean[] informative, List<NodeInput> nodes, int stratum,
-                            double[] toward, double shrinkNodes) {
+                            double[] start, double[] toward, double shrinkNodes) {
         int members = 0;
         for (int i = 0; i < lik.length; i++) {
             if (informative[i] && (stratum < 0 || nodes.get(i).stratum() == stratum)) {
@@ -162,7 +166,7 @@ public final class AmountModel {
         if (members == 0) {
             return toward.clone();
         }
-        double[] g = toward.clone();
+        double[] g = start.clone();
         for (int it = 0; it < EM_ITERATIONS; it++) {
             double[] next = new double[GRID];
             for (int i = 0; i < lik.length; i++) {

@@ -17,7 +17,7 @@ public final class LiquidityCurve {
     public static final int BINS = 24;
     public static final double PINNED_BELOW_LOG10 = -2.5;
     /** How far either side of an amount {@link #band} looks, in log10 x. */
-    static final double BAND = BIN_WIDTH / 8;
+    static final double BAND = BIN_WIDTH / 10;
 
     private final double[] values;
 

@@ -12,7 +12,7 @@ import com.satrank.model.Verdict;
  */
 public final class VerdictLadder {
     public static final double SAFE_P = 0.85;
-    public static final double SAFE_CI_LOW = 0.70;
+    public static final double SAFE_CI_LOW = 0.72;
     public static final double SAFE_MIN_N = 10;
     public static final double RISKY_P = 0.40;
     public static final double RISKY_CI_HIGH = 0.55;

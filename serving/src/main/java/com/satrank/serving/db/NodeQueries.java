@@ -1,8 +1,9 @@
 package com.satrank.serving.db;
 
-import com.satrank.model.Verdict;
 import com.satrank.db.ScoreRow;
-
+import com.satrank.model.Verdict;
+import com.satrank.model.amount.LiquidityCurve;
+import com.satrank.model.amount.NodeReliability;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -116,21 +117,21 @@ public interface NodeQueries {
     List<Double> liquidity();
 
     /** The liquidity curve of the newest pass; flat before a pass has learned one. */
-    default com.satrank.model.amount.LiquidityCurve liquidityCurve() {
+    default LiquidityCurve liquidityCurve() {
         List<Double> bins = liquidity();
-        if (bins.size() != com.satrank.model.amount.LiquidityCurve.BINS) {
-            return com.satrank.model.amount.LiquidityCurve.flat();
+        if (bins.size() != LiquidityCurve.BINS) {
+            return LiquidityCurve.flat();
         }
-        return new com.satrank.model.amount.LiquidityCurve(bins.stream().mapToDouble(Double::doubleValue).toArray());
+        return new LiquidityCurve(bins.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** A node's answer for a payment of {@code amountSat} (the curve is read only for another amount than the base). */
     default Optional<ScoreRow> scoreAt(String nodeId, long amountSat) {
         Optional<ScoreRow> row = score(nodeId);
-        if (row.isEmpty() || amountSat == com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT) {
+        if (row.isEmpty() || amountSat == NodeReliability.DEFAULT_AMOUNT_SAT) {
             return row;
         }
-        com.satrank.model.amount.LiquidityCurve curve = liquidityCurve();
+        LiquidityCurve curve = liquidityCurve();
         return row.map(r -> r.atAmount(amountSat, curve));
     }
 

@@ -1,7 +1,8 @@
 package com.satrank.serving.resources;
 
-import com.satrank.serving.db.NodeView;
 import com.satrank.db.ScoreRow;
+import com.satrank.model.amount.NodeReliability;
+import com.satrank.serving.db.NodeView;
 
 /**
  * JSON shapes for nodes, with the original's field names so its clients keep working
@@ -60,7 +61,7 @@ final class AgentJson {
     record AgentDetail(Agent agent, BayesianJson bayesian, Score score, Double reachability, Trend trend,
                        LightningGraph lightningGraph) {
         static AgentDetail from(NodeView n, java.util.Optional<ScoreRow> score, Trend trend, long nowMs) {
-            return from(n, score, com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT, trend, nowMs);
+            return from(n, score, NodeReliability.DEFAULT_AMOUNT_SAT, trend, nowMs);
         }
 
         /** {@code score} already answers for {@code amountSats}. */
@@ -80,7 +81,7 @@ final class AgentJson {
     record VerdictJson(@com.fasterxml.jackson.annotation.JsonUnwrapped BayesianJson bayesian, String reason,
                        Double reachability) {
         static VerdictJson from(java.util.Optional<ScoreRow> score, boolean known, long nowMs) {
-            return from(score, known, com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT, nowMs);
+            return from(score, known, NodeReliability.DEFAULT_AMOUNT_SAT, nowMs);
         }
 
         /** {@code score} already answers for {@code amountSats} ({@link ScoreRow#atAmount}). */

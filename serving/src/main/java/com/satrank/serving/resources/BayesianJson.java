@@ -1,11 +1,11 @@
 package com.satrank.serving.resources;
 
-import com.satrank.model.EvidenceRules;
-
-import com.satrank.model.Verdict;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.satrank.db.ScoreRow;
+import com.satrank.model.EvidenceRules;
+import com.satrank.model.ScoringParams;
+import com.satrank.model.Verdict;
+import com.satrank.model.amount.NodeReliability;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
 
     /** The answer for a node SatRank does not know: the prior, flagged as not meaningful. */
     static BayesianJson unknownNode() {
-        return unknownNode(com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT);
+        return unknownNode(NodeReliability.DEFAULT_AMOUNT_SAT);
     }
 
     static BayesianJson unknownNode(long amountSats) {
@@ -51,12 +51,12 @@ record BayesianJson(@JsonProperty("p_success") double pSuccess, @JsonProperty("c
         none.put("report", null);
         return new BayesianJson(0.5, 0.0, 1.0, 0.0, Verdict.INSUFFICIENT, none,
                 new Convergence(false, List.of(), CONVERGENCE_THRESHOLD), new RecentActivity(0, 0, 0), "unknown",
-                com.satrank.model.ScoringParams.DEFAULT.timeConstantDays(), 0,
+                ScoringParams.DEFAULT.timeConstantDays(), 0,
                 false, amountSats);
     }
 
     static BayesianJson from(ScoreRow s, long nowMs) {
-        return from(s, com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT, nowMs);
+        return from(s, NodeReliability.DEFAULT_AMOUNT_SAT, nowMs);
     }
 
     /** {@code s} already answers for {@code amountSats} ({@link ScoreRow#atAmount}). */
