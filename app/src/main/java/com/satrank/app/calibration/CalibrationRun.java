@@ -19,11 +19,17 @@ import com.satrank.model.amount.LiquidityCurve;
 import com.satrank.model.amount.NodeReliability;
 import com.satrank.pipeline.ScoringPipeline;
 import com.satrank.pipeline.store.JdbiScoreStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -88,7 +94,7 @@ public final class CalibrationRun {
             crawler.crawlOnce();
             int cores = Runtime.getRuntime().availableProcessors();
             try (Prober prober = new Prober(probes, probeLog.appender("calibrate-prober", null),
-                    crawler::lastNodePubkeys, java.util.Set::of, clock,
+                    crawler::lastNodePubkeys, Set::of, clock,
                     new ProbeSettings(settings.nodes() + 1, Duration.ofMinutes(30), Math.max(4, 2 * cores),
                             Duration.ofHours(1)))) {
                 int done = 0;
@@ -144,17 +150,17 @@ public final class CalibrationRun {
     private static void appendCsv(Path csv, int hours, long amount, List<CalibrationMetrics.Judged> judged) {
         StringBuilder s = new StringBuilder();
         try {
-            if (!java.nio.file.Files.exists(csv)) {
+            if (!Files.exists(csv)) {
                 s.append("hours,amount_sat,p,ci95_low,ci95_high,verdict,truth\n");
             }
             for (CalibrationMetrics.Judged j : judged) {
-                s.append(String.format(java.util.Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%s,%.6f%n", hours, amount, j.p(),
+                s.append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%s,%.6f%n", hours, amount, j.p(),
                         j.ci95Low(), j.ci95High(), j.verdict(), j.truth()));
             }
-            java.nio.file.Files.writeString(csv, s, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.writeString(csv, s, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
