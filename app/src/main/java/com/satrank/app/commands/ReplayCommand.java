@@ -31,7 +31,8 @@ public class ReplayCommand extends ConfiguredCommand<SatRankConfiguration> {
         subparser.addArgument("--dry-run").action(Arguments.storeTrue()).help("compare only; change nothing");
         subparser.addArgument("--as-of").help("only events up to this ISO-8601 instant (tables as they were then)");
         subparser.addArgument("--prior").type(Double.class)
-                .help("Beta prior pseudo-count to try instead of the config's scoring.prior (with --dry-run)");
+                .help("Beta prior pseudo-count of the per-source posteriors to try instead of the config's"
+                        + " scoring.prior (with --dry-run); p_success has its own empirical-Bayes prior");
         subparser.addArgument("--time-constant-days").type(Integer.class)
                 .help("decay time constant to try instead of the config's scoring.timeConstantDays (with --dry-run)");
     }
@@ -63,7 +64,7 @@ public class ReplayCommand extends ConfiguredCommand<SatRankConfiguration> {
             });
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             System.err.println("replaying the logs under " + config.dataDir() + " into schema " + Replay.SCHEMA + " …");
-            System.err.printf(Locale.ROOT, "scoring: prior %s, time constant %d days%n", scoring.prior(),
+            System.err.printf(Locale.ROOT, "scoring: per-source prior %s, time constant %d days%n", scoring.prior(),
                     scoring.timeConstantDays());
             Replay.Diff diff;
             try (me.tongfei.progressbar.ProgressBar bar = System.console() == null ? null
