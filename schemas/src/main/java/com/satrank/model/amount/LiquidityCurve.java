@@ -16,7 +16,10 @@ public final class LiquidityCurve {
     public static final double BIN_WIDTH = 0.25;
     public static final int BINS = 24;
     public static final double PINNED_BELOW_LOG10 = -2.5;
-    /** How far either side of an amount {@link #band} looks, in log10 x. */
+    /**
+     * How far either side of an amount {@link #band} looks, in log10 x: the interval's one tuning
+     * constant (an eighth of a bin over-covered at 1 M sat, a twelfth under-covered; docs/scoring.md §4).
+     */
     static final double BAND = BIN_WIDTH / 10;
 
     private final double[] values;
@@ -73,9 +76,9 @@ public final class LiquidityCurve {
     }
 
     /**
-     * The range L may take for this amount given that the curve is known only per bin: its values a
-     * quarter of a bin to either side ({lower, upper}). Within a bin the true curve can bend anywhere between its
-     * neighbours, and an interval that ignored this would be too narrow where L falls fast.
+     * The range L may take for this amount ({lower, upper}): its values {@link #BAND} to either side. The
+     * curve is known only per bin, and a node's own liquidity strays from the network's; an interval
+     * that ignored both would be too narrow where L falls fast.
      */
     public double[] band(long amountSat, long maxChannelSat) {
         if (maxChannelSat <= 0 || amountSat >= maxChannelSat) {
