@@ -1,6 +1,7 @@
 package com.satrank.decision;
 
 import com.satrank.model.Verdict;
+import com.satrank.model.amount.NodeReliability;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public final class IntentDecision {
     public static final double GO_THRESHOLD = 0.5;
-    public static final long DEFAULT_AMOUNT_SATS = com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT;
+    public static final long DEFAULT_AMOUNT_SATS = NodeReliability.DEFAULT_AMOUNT_SAT;
 
     private IntentDecision() {
     }

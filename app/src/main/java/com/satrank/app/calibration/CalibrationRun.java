@@ -19,6 +19,7 @@ import com.satrank.model.amount.LiquidityCurve;
 import com.satrank.model.amount.NodeReliability;
 import com.satrank.pipeline.ScoringPipeline;
 import com.satrank.pipeline.store.JdbiScoreStore;
+import com.satrank.serving.db.NodeQueries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -128,10 +129,7 @@ public final class CalibrationRun {
     /** Every scored node's answer for {@code amountSat}, read back from the tables, beside the sim's truth now. */
     private static List<CalibrationMetrics.Judged> judge(Jdbi jdbi, LndSimServer sim, long amountSat) {
         return jdbi.withHandle(h -> {
-            double[] values = h.createQuery("SELECT liquidity FROM liquidity_curve ORDER BY bin")
-                    .mapTo(Double.class).list().stream().mapToDouble(Double::doubleValue).toArray();
-            LiquidityCurve curve = values.length == LiquidityCurve.BINS ? new LiquidityCurve(values)
-                    : LiquidityCurve.flat();
+            LiquidityCurve curve = h.attach(NodeQueries.class).liquidityCurve();
             return h.createQuery("""
                     SELECT n.pubkey, s.reliability, s.reliability_ci95_low, s.reliability_ci95_high, s.n_obs,
                            s.max_channel_sat, s.other_sources_agreeing

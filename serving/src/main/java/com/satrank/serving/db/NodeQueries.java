@@ -125,14 +125,18 @@ public interface NodeQueries {
         return new LiquidityCurve(bins.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** A node's answer for a payment of {@code amountSat} (the curve is read only for another amount than the base). */
+    /** A node's answer for a payment of {@code amountSat}. */
     default Optional<ScoreRow> scoreAt(String nodeId, long amountSat) {
-        Optional<ScoreRow> row = score(nodeId);
-        if (row.isEmpty() || amountSat == NodeReliability.DEFAULT_AMOUNT_SAT) {
-            return row;
+        return atAmount(score(nodeId), amountSat);
+    }
+
+    /** {@code base} as the answer for {@code amountSat}; the curve is read only for another amount than the base. */
+    default Optional<ScoreRow> atAmount(Optional<ScoreRow> base, long amountSat) {
+        if (base.isEmpty() || amountSat == NodeReliability.DEFAULT_AMOUNT_SAT) {
+            return base;
         }
         LiquidityCurve curve = liquidityCurve();
-        return row.map(r -> r.atAmount(amountSat, curve));
+        return base.map(r -> r.atAmount(amountSat, curve));
     }
 
     @SqlQuery(SCORE_SELECT + " WHERE node_id IN (<ids>)")

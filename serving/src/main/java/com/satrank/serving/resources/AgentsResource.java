@@ -4,6 +4,7 @@ import com.satrank.serving.api.Ids;
 
 import com.codahale.metrics.annotation.Timed;
 import com.satrank.model.NodeRef;
+import com.satrank.serving.api.Amounts;
 import com.satrank.serving.api.ApiException;
 import com.satrank.serving.api.Envelope;
 import com.satrank.serving.db.NodeQueries;
@@ -113,7 +114,7 @@ public final class AgentsResource {
     @Timed(name = "satrank_http_agent", absolute = true)
     public jakarta.ws.rs.core.Response agent(@PathParam("id") String id, @QueryParam("amountSats") String amount) {
         NodeRef ref = Ids.nodeRef(id);
-        long amountSats = com.satrank.serving.api.Amounts.query(amount);
+        long amountSats = Amounts.query(amount);
         String nodeId = ref.nodeId().hex();
         String key = nodeId + ":" + amountSats;
         CachedDetail cached = details.getIfPresent(key);
@@ -122,10 +123,8 @@ public final class AgentsResource {
                             .map(n -> {
                                 // the trend compares the base amount's history: history rows are for it
                                 var base = q.score(n.nodeId());
-                                var score = amountSats == com.satrank.model.amount.NodeReliability.DEFAULT_AMOUNT_SAT
-                                        ? base : base.map(r -> r.atAmount(amountSats, q.liquidityCurve()));
-                                return AgentJson.AgentDetail.from(n, score, amountSats, trend(q, n.nodeId(), base),
-                                        clock.millis());
+                                return AgentJson.AgentDetail.from(n, q.atAmount(base, amountSats), amountSats,
+                                        trend(q, n.nodeId(), base), clock.millis());
                             }))
                     .orElseThrow(() -> ApiException.notFound("Agent not found: " + nodeId));
             cached = new CachedDetail(serialise(Envelope.of(detail)),
@@ -153,7 +152,7 @@ public final class AgentsResource {
     @Timed(name = "satrank_http_verdict", absolute = true)
     public Envelope<AgentJson.VerdictJson> verdict(@PathParam("id") String id, @QueryParam("amountSats") String amount) {
         NodeRef ref = Ids.nodeRef(id);
-        long amountSats = com.satrank.serving.api.Amounts.query(amount);
+        long amountSats = Amounts.query(amount);
         String nodeId = ref.nodeId().hex();
         var node = jdbi.withExtension(NodeQueries.class, q -> q.byId(nodeId));
         var verdict = jdbi.withExtension(NodeQueries.class, q -> AgentJson.VerdictJson.from(q.scoreAt(nodeId, amountSats),
