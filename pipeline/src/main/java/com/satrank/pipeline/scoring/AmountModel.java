@@ -58,7 +58,7 @@ public final class AmountModel {
     public record Posterior(double mean, double ci95Low, double ci95High, double nObs) {
     }
 
-    public record Fit(LiquidityCurve curve, List<Posterior> posteriors, double[] globalPrior) {
+    public record Fit(LiquidityCurve curve, List<Posterior> posteriors) {
     }
 
     private final long[] tiersSat;
@@ -107,12 +107,7 @@ public final class AmountModel {
         for (int i = 0; i < n; i++) {
             out.add(summary(post[i], nodes.get(i).nObs()));
         }
-        return new Fit(curve, out, global);
-    }
-
-    /** The posterior of a node alone, given a fitted prior and curve (for tests and explanations). */
-    public Posterior posteriorOf(NodeInput node, double[] prior, LiquidityCurve curve) {
-        return summary(posterior(prior, likelihood(node, tierBins(node), curve)), node.nObs());
+        return new Fit(curve, out);
     }
 
     /** The curve bin each tier's amount falls in for this node ({@link LiquidityCurve#BINS}: cannot pass). */
