@@ -24,6 +24,7 @@ public final class GraphHistory {
 
     private final Map<ByteString, Deque<Long>> feeChanges = new HashMap<>();
     private final Map<ByteString, List<long[]>> dailyCapacity = new HashMap<>();
+    private final LargestChannelHistory largestChannel = new LargestChannelHistory();
     private long lastSampledDay = Long.MIN_VALUE;
 
     /** Records one applied snapshot: {@code before} is the state it replaced, {@code upserted} what it rewrote. */
@@ -53,6 +54,7 @@ public final class GraphHistory {
 
     /** The day's capacity sample, taken from the first snapshot applied that day. */
     void afterApply(long eventTimeMs, Map<Long, GraphChannel> after) {
+        largestChannel.onSnapshot(eventTimeMs, after);
         long day = Math.floorDiv(eventTimeMs, DAY_MS);
         if (day != lastSampledDay) {
             lastSampledDay = day;
@@ -92,6 +94,11 @@ public final class GraphHistory {
             }
             samples.subList(0, cut).clear();
         });
+    }
+
+    /** Each node's largest enabled channel through time. */
+    public LargestChannelHistory largestChannel() {
+        return largestChannel;
     }
 
     /** Fee changes the node made in (asOf − 7 days, asOf]. */

@@ -18,7 +18,7 @@ import java.util.List;
  *     distribution of r across the nodes of its graph stratum (staleness × enabled-channel count),
  *     shrunk toward the one of all nodes, so a node's first observations are read against what nodes
  *     like it turned out to be;</li>
- * <li>L is fitted per bin of log10(a / C) by maximising the expected log-likelihood under the
+ * <li>L is fitted per bin of z = log10(x / (1 − x)), x = a / C, by maximising the expected log-likelihood under the
  *     nodes' posteriors, made non-increasing by pool-adjacent-violators, and alternates with the
  *     posteriors a few rounds (EM).</li>
  * </ul>
@@ -43,14 +43,29 @@ public final class AmountModel {
         }
     }
 
-    /** One node's input: its stratum, its largest enabled channel, and decayed counts per amount tier. */
-    public record NodeInput(int stratum, long maxChannelSat, double[] successes, double[] failures) {
-        double nObs() {
-            double n = 0;
-            for (int j = 0; j < successes.length; j++) {
-                n += successes[j] + failures[j];
+    /**
+     * One node's input: its stratum, its largest enabled channel now, and its decayed successes and
+     * failures per curve bin, each outcome in the bin of its amount against the channel the node had
+     * when it was observed ({@link LiquidityCurve#BINS} long), and where in the bin they lay (the
+     * mean z of its outcomes there). {@code nObs} counts every outcome, also those of amounts its
+     * channels could not carry then, which say nothing of r.
+     */
+    public record NodeInput(int stratum, long maxChannelSat, double[] successes, double[] failures, double[] z,
+                            double nObs) {
+        public NodeInput {
+            if (successes.length != LiquidityCurve.BINS || failures.length != LiquidityCurve.BINS
+                    || z.length != LiquidityCurve.BINS) {
+                throw new IllegalArgumentException("one count per curve bin");
             }
-            return n;
+        }
+
+        boolean informative() {
+            for (int b = 0; b < successes.length; b++) {
+                if (successes[b] + failures[b] > 0) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -61,22 +76,17 @@ public final class AmountModel {
     public record Fit(LiquidityCurve curve, List<Posterior> posteriors) {
     }
 
-    private final long[] tiersSat;
     private final int strata;
 
-    public AmountModel(long[] tiersSat, int strata) {
-        this.tiersSat = tiersSat.clone();
+    public AmountModel(int strata) {
         this.strata = strata;
     }
 
     public Fit fit(List<NodeInput> nodes) {
         int n = nodes.size();
-        int[][] bins = new int[n][];
         boolean[] informative = new boolean[n];
         for (int i = 0; i < n; i++) {
-            NodeInput node = nodes.get(i);
-            bins[i] = tierBins(node);
-            informative[i] = node.maxChannelSat() > 0 && node.nObs() > 0;
+            informative[i] = nodes.get(i).informative();
         }
         LiquidityCurve curve = LiquidityCurve.flat();
         double[][] lik = new double[n][];
@@ -85,7 +95,7 @@ public final class AmountModel {
         double[][] post = new double[n][];
         for (int round = 0; round < ROUNDS; round++) {
             for (int i = 0; i < n; i++) {
-                lik[i] = likelihood(nodes.get(i), bins[i], curve);
+                lik[i] = likelihood(nodes.get(i), curve);
             }
             // Each round starts where the last ended: EM for a mixing distribution creeps, and a prior
             // stopped short of its maximum is wider than the nodes are, so its intervals over-cover.
@@ -97,10 +107,10 @@ public final class AmountModel {
             for (int i = 0; i < n; i++) {
                 post[i] = posterior(priors[nodes.get(i).stratum()], lik[i]);
             }
-            curve = liquidity(nodes, bins, post, informative);
+            curve = liquidity(nodes, post, informative);
         }
         for (int i = 0; i < n; i++) {
-            lik[i] = likelihood(nodes.get(i), bins[i], curve);
+            lik[i] = likelihood(nodes.get(i), curve);
             post[i] = posterior(priors[nodes.get(i).stratum()], lik[i]);
         }
         List<Posterior> out = new ArrayList<>(n);
@@ -110,26 +120,16 @@ public final class AmountModel {
         return new Fit(curve, out);
     }
 
-    /** The curve bin each tier's amount falls in for this node ({@link LiquidityCurve#BINS}: cannot pass). */
-    private int[] tierBins(NodeInput node) {
-        int[] b = new int[tiersSat.length];
-        for (int j = 0; j < tiersSat.length; j++) {
-            b[j] = node.maxChannelSat() <= 0 || tiersSat[j] >= node.maxChannelSat() ? LiquidityCurve.BINS
-                    : Math.max(0, LiquidityCurve.bin(Math.log10(tiersSat[j] / (double) node.maxChannelSat())));
-        }
-        return b;
-    }
-
     /** The likelihood of each grid value of r, scaled so its largest is 1. */
-    private double[] likelihood(NodeInput node, int[] bins, LiquidityCurve curve) {
+    private static double[] likelihood(NodeInput node, LiquidityCurve curve) {
         double[] log = new double[GRID];
-        for (int j = 0; j < tiersSat.length; j++) {
-            double s = node.successes()[j];
-            double f = node.failures()[j];
-            if (s + f == 0 || bins[j] >= LiquidityCurve.BINS) {
-                continue; // the amount cannot pass now: what it met under another graph says nothing of r
+        for (int b = 0; b < LiquidityCurve.BINS; b++) {
+            double s = node.successes()[b];
+            double f = node.failures()[b];
+            if (s + f == 0) {
+                continue;
             }
-            double l = Math.max(LIKELIHOOD_FLOOR, curve.value(bins[j]));
+            double l = Math.max(LIKELIHOOD_FLOOR, curve.atZ(node.z()[b]));
             for (int k = 0; k < GRID; k++) {
                 double p = R[k] * l;
                 log[k] += s * Math.log(p) + f * Math.log1p(-p);
@@ -220,33 +220,36 @@ public final class AmountModel {
     }
 
     /** The M step for L: per bin the value maximising the expected log-likelihood, then made monotone. */
-    private LiquidityCurve liquidity(List<NodeInput> nodes, int[][] bins, double[][] post, boolean[] informative) {
+    private static LiquidityCurve liquidity(List<NodeInput> nodes, double[][] post, boolean[] informative) {
         int nb = LiquidityCurve.BINS;
         double[] successes = new double[nb];
         double[] weight = new double[nb];
+        double[] zSum = new double[nb];
         double[][] failuresAt = new double[nb][GRID];
         for (int i = 0; i < nodes.size(); i++) {
             if (!informative[i]) {
                 continue;
             }
             NodeInput node = nodes.get(i);
-            for (int j = 0; j < tiersSat.length; j++) {
-                int b = bins[i][j];
-                double s = node.successes()[j];
-                double f = node.failures()[j];
-                if (b >= nb || s + f == 0 || LiquidityCurve.pinned(b)) {
+            for (int b = 0; b < nb; b++) {
+                double s = node.successes()[b];
+                double f = node.failures()[b];
+                if (s + f == 0 || LiquidityCurve.pinned(b)) {
                     continue;
                 }
                 successes[b] += s;
                 weight[b] += s + f;
+                zSum[b] += (s + f) * node.z()[b];
                 for (int k = 0; k < GRID; k++) {
                     failuresAt[b][k] += post[i][k] * f;
                 }
             }
         }
         double[] value = new double[nb];
+        double[] knots = new double[nb];
         boolean[] has = new boolean[nb];
         for (int b = 0; b < nb; b++) {
+            knots[b] = weight[b] > 0 && !LiquidityCurve.pinned(b) ? zSum[b] / weight[b] : LiquidityCurve.centre(b);
             if (LiquidityCurve.pinned(b)) {
                 value[b] = 1.0;
                 weight[b] = Double.POSITIVE_INFINITY;
@@ -257,7 +260,7 @@ public final class AmountModel {
             }
         }
         double[] monotone = PoolAdjacentViolators.nonIncreasing(value, weight, has);
-        return new LiquidityCurve(fillGaps(monotone, has));
+        return new LiquidityCurve(knots, fillGaps(monotone, has));
     }
 
     /** argmax over L in (0, 1] of S·log L + Σ_k A_k·log(1 − r_k L): its derivative falls, so bisection. */

@@ -1,12 +1,12 @@
 package com.satrank.pipeline.scoring;
 
 import com.google.protobuf.ByteString;
-import com.satrank.events.v1.ChannelPolicy;
 import com.satrank.events.v1.GraphChannel;
 import com.satrank.events.v1.GraphNode;
 import com.satrank.graph.GraphDigest;
 import com.satrank.model.Pubkey;
 import com.satrank.pipeline.graph.GraphState;
+import com.satrank.pipeline.graph.LargestChannelHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -125,8 +125,7 @@ public final class GraphMetrics {
             capacity[b] += c.getCapacitySat();
             peers.get(a).add(b);
             peers.get(b).add(a);
-            if (enabled(c.hasNode1Policy() ? c.getNode1Policy() : null)
-                    || enabled(c.hasNode2Policy() ? c.getNode2Policy() : null)) {
+            if (LargestChannelHistory.enabled(c)) {
                 activeCount[a]++;
                 activeCount[b]++;
                 maxEnabled[a] = Math.max(maxEnabled[a], c.getCapacitySat());
@@ -169,10 +168,6 @@ public final class GraphMetrics {
         NetworkStatsRow stats = new NetworkStatsRow(n, live, g.channels, g.totalCapacity,
                 state.appliedSnapshotId(), hex.formatHex(state.digest()), state.asOfMs(), 0, 0, 0);
         return new Result(rows, stats);
-    }
-
-    private static boolean enabled(ChannelPolicy policy) {
-        return policy != null && !policy.getDisabled();
     }
 
     private static double[] pageRank(int n, int[] degree, List<int[]> edges, List<Double> weights) {

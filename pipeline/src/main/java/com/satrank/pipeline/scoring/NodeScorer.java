@@ -7,6 +7,7 @@ import com.satrank.model.ScoringParams;
 import com.google.protobuf.ByteString;
 import com.satrank.pipeline.evidence.NodeEvidence;
 import com.satrank.pipeline.graph.GraphState;
+import com.satrank.pipeline.graph.LargestChannelHistory;
 import com.satrank.model.EvidenceRules;
 import com.satrank.model.amount.LiquidityCurve;
 import com.satrank.model.amount.NodeReliability;
@@ -26,7 +27,7 @@ import java.util.stream.IntStream;
 public final class NodeScorer {
     private static final long WEEK_HOURS = 7 * 24;
     static final int STRATA = 8;
-    private static final AmountModel MODEL = new AmountModel(ProbeEvidence.TIERS_SAT, STRATA);
+    private static final AmountModel MODEL = new AmountModel(STRATA);
     private final GraphState state;
     private final Map<ByteString, NodeEvidence> evidence;
     private final ScoringParams params;
@@ -77,37 +78,62 @@ public final class NodeScorer {
     }
 
     /**
-     * The model's input for one node: decayed outcomes per amount tier (reports count at the base
-     * tier, with their weights), its largest enabled channel and its graph stratum.
+     * The model's input for one node: decayed outcomes per curve bin, each at the amount against the
+     * largest enabled channel the node had in that hour (reports count at the base tier, with their
+     * weights), its largest enabled channel now and its graph stratum.
      */
     private AmountModel.NodeInput amountInput(NodeRow row, long asOfMs) {
-        int tiers = ProbeEvidence.TIERS_SAT.length;
-        double[] s = new double[tiers];
-        double[] f = new double[tiers];
-        NodeEvidence e = evidence.get(ByteString.copyFrom(HexFormat.of().parseHex(row.pubkey())));
+        double[] s = new double[LiquidityCurve.BINS];
+        double[] f = new double[LiquidityCurve.BINS];
+        double[] zSum = new double[LiquidityCurve.BINS];
+        double[] nObs = new double[1];
+        ByteString pubkey = ByteString.copyFrom(HexFormat.of().parseHex(row.pubkey()));
+        NodeEvidence e = evidence.get(pubkey);
         if (e != null) {
+            LargestChannelHistory channels = state.history().largestChannel();
             long now = Math.floorDiv(asOfMs, NodeEvidence.HOUR_MS);
+            long[] tiers = ProbeEvidence.TIERS_SAT;
             e.forEachTierHour(Long.MIN_VALUE, now, (hour, d, offset) -> {
                 double w = decay(hour, asOfMs);
-                for (int j = 0; j < tiers; j++) {
-                    s[j] += d[offset + 2 * j] * w;
-                    f[j] += d[offset + 2 * j + 1] * w;
+                long channel = channels.at(pubkey, midpoint(hour));
+                for (int j = 0; j < tiers.length; j++) {
+                    add(s, f, zSum, nObs, tiers[j], channel, d[offset + 2 * j] * w, d[offset + 2 * j + 1] * w);
                 }
             });
             for (EvidenceSource source : List.of(EvidenceSource.REPORT_PROVEN, EvidenceSource.REPORT_UNVERIFIED)) {
                 e.forEachHour(source, Long.MIN_VALUE, now, (hour, successes, failures) -> {
                     double w = decay(hour, asOfMs) * source.weight();
-                    s[0] += successes * w;
-                    f[0] += failures * w;
+                    add(s, f, zSum, nObs, tiers[0], channels.at(pubkey, midpoint(hour)), successes * w, failures * w);
                 });
             }
         }
-        return new AmountModel.NodeInput(stratum(row), row.maxChannelSat(), s, f);
+        double[] z = new double[LiquidityCurve.BINS];
+        for (int b = 0; b < z.length; b++) {
+            z[b] = s[b] + f[b] > 0 ? zSum[b] / (s[b] + f[b]) : LiquidityCurve.centre(b);
+        }
+        return new AmountModel.NodeInput(stratum(row), row.maxChannelSat(), s, f, z, nObs[0]);
+    }
+
+    /** Adds outcomes at one amount to its curve bin; an amount the channel could not carry then says nothing of r. */
+    private static void add(double[] s, double[] f, double[] zSum, double[] nObs, long amountSat, long channelSat,
+                            double successes, double failures) {
+        nObs[0] += successes + failures;
+        if (successes + failures == 0 || channelSat <= amountSat) {
+            return;
+        }
+        double z = LiquidityCurve.z(amountSat, channelSat);
+        int bin = Math.max(0, LiquidityCurve.bin(z));
+        s[bin] += successes;
+        f[bin] += failures;
+        zSum[bin] += (successes + failures) * Math.max(z, LiquidityCurve.MIN_Z);
+    }
+
+    private static long midpoint(long hour) {
+        return hour * NodeEvidence.HOUR_MS + NodeEvidence.HOUR_MS / 2;
     }
 
     private double decay(long hour, long asOfMs) {
-        long midpoint = hour * NodeEvidence.HOUR_MS + NodeEvidence.HOUR_MS / 2;
-        return Math.exp(-Math.max(0, asOfMs - midpoint) / params.tauMs());
+        return Math.exp(-Math.max(0, asOfMs - midpoint(hour)) / params.tauMs());
     }
 
     /** Graph features the prior is conditioned on: silent for two weeks or not, and how many enabled channels. */

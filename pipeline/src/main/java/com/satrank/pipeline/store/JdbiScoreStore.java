@@ -79,14 +79,14 @@ public final class JdbiScoreStore implements ScoreStore {
             if (pass.curve() != null) {
                 dao.clearCurve();
                 var bins = new java.util.ArrayList<Integer>();
-                var centres = new java.util.ArrayList<Double>();
+                var ratios = new java.util.ArrayList<Double>();
                 var values = new java.util.ArrayList<Double>();
                 for (int b = 0; b < com.satrank.model.amount.LiquidityCurve.BINS; b++) {
                     bins.add(b);
-                    centres.add(com.satrank.model.amount.LiquidityCurve.centre(b));
+                    ratios.add(com.satrank.model.amount.LiquidityCurve.ratio(pass.curve().knot(b)));
                     values.add(pass.curve().value(b));
                 }
-                dao.insertCurve(bins, centres, values);
+                dao.insertCurve(bins, ratios, values);
             }
             pass.positions().forEach((stream, position) ->
                     dao.saveCheckpoint(stream.dirName(), position.index(), pass.asOfMs()));

@@ -77,8 +77,8 @@ public interface NodeDao {
     @SqlUpdate("DELETE FROM liquidity_curve")
     void clearCurve();
 
-    @SqlBatch("INSERT INTO liquidity_curve (bin, log10_ratio_centre, liquidity) VALUES (:bin, :centre, :liquidity)")
-    void insertCurve(@Bind("bin") List<Integer> bins, @Bind("centre") List<Double> centres,
+    @SqlBatch("INSERT INTO liquidity_curve (bin, ratio, liquidity) VALUES (:bin, :ratio, :liquidity)")
+    void insertCurve(@Bind("bin") List<Integer> bins, @Bind("ratio") List<Double> ratios,
                      @Bind("liquidity") List<Double> values);
 
     @SqlBatch("DELETE FROM node_scores WHERE node_id = :nodeId")

@@ -31,19 +31,28 @@ class AmountModelTest {
         for (int i = 0; i < n; i++) {
             r[i] = random.nextDouble() < 0.3 ? 0.15 + 0.3 * random.nextDouble() : 0.85 + 0.149 * random.nextDouble();
             long channel = (long) Math.pow(10, Math.log10(200_000) + random.nextDouble() * Math.log10(250));
-            double[] s = new double[TIERS.length];
-            double[] f = new double[TIERS.length];
-            for (int j = 0; j < TIERS.length; j++) {
-                double p = r[i] * truthL(TIERS[j] / (double) channel);
+            double[] s = new double[LiquidityCurve.BINS];
+            double[] f = new double[LiquidityCurve.BINS];
+            double[] z = new double[LiquidityCurve.BINS];
+            for (int b = 0; b < z.length; b++) {
+                z[b] = LiquidityCurve.centre(b);
+            }
+            for (long tier : TIERS) {
+                if (tier >= channel) {
+                    continue;
+                }
+                int b = Math.max(0, LiquidityCurve.bin(LiquidityCurve.z(tier, channel)));
+                z[b] = Math.max(LiquidityCurve.MIN_Z, LiquidityCurve.z(tier, channel));
+                double p = r[i] * truthL(tier / (double) channel);
                 for (int k = 0; k < perTier; k++) {
                     if (random.nextDouble() < p) {
-                        s[j]++;
+                        s[b]++;
                     } else {
-                        f[j]++;
+                        f[b]++;
                     }
                 }
             }
-            nodes.add(new AmountModel.NodeInput(i % 2, channel, s, f));
+            nodes.add(new AmountModel.NodeInput(i % 2, channel, s, f, z, TIERS.length * perTier));
         }
         return new World(nodes, r);
     }
@@ -51,7 +60,7 @@ class AmountModelTest {
     @Test
     void recovers_a_liquidity_curve_it_was_not_built_on_and_covers_the_true_reliabilities() {
         World w = world(42, 800, 8);
-        AmountModel.Fit fit = new AmountModel(TIERS, 2).fit(w.nodes());
+        AmountModel.Fit fit = new AmountModel(2).fit(w.nodes());
         for (double x : new double[] {0.01, 0.05, 0.2, 0.5}) {
             long channel = 10_000_000;
             double fitted = fit.curve().at((long) (x * channel), channel);
@@ -72,8 +81,9 @@ class AmountModelTest {
     void a_node_with_no_evidence_gets_the_fitted_prior_not_a_fixed_one() {
         World w = world(7, 400, 8);
         List<AmountModel.NodeInput> nodes = new ArrayList<>(w.nodes());
-        nodes.add(new AmountModel.NodeInput(0, 5_000_000, new double[4], new double[4]));
-        AmountModel.Fit fit = new AmountModel(TIERS, 2).fit(nodes);
+        nodes.add(new AmountModel.NodeInput(0, 5_000_000, new double[LiquidityCurve.BINS], new double[LiquidityCurve.BINS],
+                new double[LiquidityCurve.BINS], 0));
+        AmountModel.Fit fit = new AmountModel(2).fit(nodes);
         AmountModel.Posterior fresh = fit.posteriors().get(nodes.size() - 1);
         double meanR = 0;
         for (double r : w.r()) {
@@ -87,7 +97,7 @@ class AmountModelTest {
     @Test
     void is_a_pure_function_of_its_input() {
         World w = world(3, 300, 4);
-        AmountModel model = new AmountModel(TIERS, 2);
+        AmountModel model = new AmountModel(2);
         AmountModel.Fit a = model.fit(w.nodes());
         AmountModel.Fit b = model.fit(w.nodes());
         assertThat(a.curve()).isEqualTo(b.curve());

@@ -6,26 +6,42 @@ import java.util.Arrays;
  * How the chance of a payment falls as its amount approaches the recipient's largest enabled
  * channel: a non-increasing function L of x = amount / largest enabled channel, learned at every
  * pass from the probes of all tiers across all nodes (see {@code AmountModel} in the pipeline), in
- * bins of log10 x. A single-part payment must fit through one channel into the recipient, so
- * x ≥ 1 cannot succeed: L = 0 there, whatever the evidence. Below {@link #PINNED_BELOW_LOG10}
- * (0.3 % of the channel) L is 1 by definition: the node's reliability is what a small payment meets,
- * and fixing the scale there is what lets reliability and liquidity be told apart.
+ * bins of z = log10(x / (1 − x)). For small x, z is log10 x; near x = 1 it stretches, so the part
+ * where L changes fastest gets the most bins (a log10 x scale put everything above x = 0.56 into one
+ * bin, and its interval missed there). A single-part payment must fit through one channel into the
+ * recipient, so x ≥ 1 cannot succeed: L = 0 there, whatever the evidence. Below
+ * {@link #PINNED_BELOW} (x ≈ 0.3 % of the channel) L is 1 by definition: the node's reliability is
+ * what a small payment meets, and fixing the scale there is what lets reliability and liquidity be
+ * told apart.
  */
 public final class LiquidityCurve {
-    public static final double MIN_LOG10 = -6.0;
+    public static final double MIN_Z = -6.0;
     public static final double BIN_WIDTH = 0.25;
-    public static final int BINS = 24;
-    public static final double PINNED_BELOW_LOG10 = -2.5;
+    /** The last bin is open: it holds every x above 10^1.25 / (1 + 10^1.25) ≈ 0.947. */
+    public static final int BINS = 30;
+    public static final double PINNED_BELOW = -2.5;
     /**
-     * How far either side of an amount {@link #band} looks, in log10 x: the interval's one tuning
-     * constant (an eighth of a bin over-covered at 1 M sat, a twelfth under-covered; docs/scoring.md §4).
+     * How far either side of an amount {@link #band} looks, in z: the interval's one tuning
+     * constant (docs/scoring.md §4).
      */
     static final double BAND = BIN_WIDTH / 10;
 
+    private final double[] knots;
     private final double[] values;
 
+    /** A curve with its knots at the bin centres. */
     public LiquidityCurve(double[] values) {
-        if (values.length != BINS) {
+        this(centres(), values);
+    }
+
+    /**
+     * A curve through ({@code knots[b]}, {@code values[b]}): one knot per bin, inside it, where the
+     * evidence of that bin lay on average (the centre for a bin without evidence). A bin's fitted value
+     * is the liquidity of the amounts seen in it, and those crowd to one side of a bin where channels
+     * are unevenly spread; put at the centre it drew the curve too high where L falls fast.
+     */
+    public LiquidityCurve(double[] knots, double[] values) {
+        if (values.length != BINS || knots.length != BINS) {
             throw new IllegalArgumentException("a liquidity curve has " + BINS + " bins, not " + values.length);
         }
         for (int b = 0; b < BINS; b++) {
@@ -33,8 +49,22 @@ public final class LiquidityCurve {
             if (!(v >= 0 && v <= 1) || b > 0 && v > values[b - 1] + 1e-12) {
                 throw new IllegalArgumentException("liquidity must be non-increasing within [0, 1]: " + Arrays.toString(values));
             }
+            double lower = b == 0 ? Double.NEGATIVE_INFINITY : MIN_Z + BIN_WIDTH * b - 1e-9;
+            double upper = b == BINS - 1 ? Double.POSITIVE_INFINITY : MIN_Z + BIN_WIDTH * (b + 1) + 1e-9;
+            if (!(knots[b] >= lower && knots[b] <= upper) || b > 0 && knots[b] < knots[b - 1]) {
+                throw new IllegalArgumentException("knot " + b + " outside its bin: " + knots[b]);
+            }
         }
+        this.knots = knots.clone();
         this.values = values.clone();
+    }
+
+    private static double[] centres() {
+        double[] c = new double[BINS];
+        for (int b = 0; b < BINS; b++) {
+            c[b] = centre(b);
+        }
+        return c;
     }
 
     /** L = 1 below the channel size, 0 at or above it: what holds before any probe of a larger tier. */
@@ -44,24 +74,37 @@ public final class LiquidityCurve {
         return new LiquidityCurve(v);
     }
 
-    /** The bin of log10 x, or -1 below the first and BINS at or above x = 1. */
-    public static int bin(double log10Ratio) {
-        if (log10Ratio >= 0) {
-            return BINS;
-        }
-        if (log10Ratio < MIN_LOG10) {
+    /** The curve's coordinate of x = {@code amountSat} / {@code maxChannelSat}, for 0 < amount < channel. */
+    public static double z(long amountSat, long maxChannelSat) {
+        return Math.log10(amountSat / (double) (maxChannelSat - amountSat));
+    }
+
+    /** The bin of z, or -1 below the first. */
+    public static int bin(double z) {
+        if (z < MIN_Z) {
             return -1;
         }
-        return Math.min(BINS - 1, (int) Math.floor((log10Ratio - MIN_LOG10) / BIN_WIDTH));
+        return Math.min(BINS - 1, (int) Math.floor((z - MIN_Z) / BIN_WIDTH));
     }
 
     public static double centre(int bin) {
-        return MIN_LOG10 + BIN_WIDTH * (bin + 0.5);
+        return MIN_Z + BIN_WIDTH * (bin + 0.5);
+    }
+
+    /** x = amount / channel at coordinate {@code z}. */
+    public static double ratio(double z) {
+        double e = Math.pow(10, z);
+        return e / (1 + e);
+    }
+
+    /** The coordinate of x = amount / channel, 0 < x < 1. */
+    public static double zOfRatio(double ratio) {
+        return Math.log10(ratio / (1 - ratio));
     }
 
     /** Whether bin {@code b} lies wholly where L is 1 by definition. */
     public static boolean pinned(int bin) {
-        return MIN_LOG10 + BIN_WIDTH * (bin + 1) <= PINNED_BELOW_LOG10 + 1e-12;
+        return MIN_Z + BIN_WIDTH * (bin + 1) <= PINNED_BELOW + 1e-12;
     }
 
     /** L for a payment of {@code amountSat} to a node whose largest enabled channel is {@code maxChannelSat}. */
@@ -72,7 +115,7 @@ public final class LiquidityCurve {
         if (amountSat <= 0) {
             return 1.0;
         }
-        return atLog10(Math.log10(amountSat / (double) maxChannelSat));
+        return atZ(z(amountSat, maxChannelSat));
     }
 
     /**
@@ -87,28 +130,30 @@ public final class LiquidityCurve {
         if (amountSat <= 0) {
             return new double[] {1.0, 1.0};
         }
-        double lx = Math.log10(amountSat / (double) maxChannelSat);
-        return new double[] {atLog10(lx + BAND), atLog10(lx - BAND)};
+        double z = z(amountSat, maxChannelSat);
+        return new double[] {atZ(z + BAND), atZ(z - BAND)};
     }
 
-    /** Piecewise linear in log10 x between bin centres, falling to 0 at x = 1. */
-    double atLog10(double lx) {
-        if (lx >= 0) {
-            return 0.0;
-        }
-        double first = centre(0);
-        if (lx <= first) {
+    /** Piecewise linear in z between knots, level beyond the first and last. */
+    public double atZ(double z) {
+        if (z <= knots[0]) {
             return values[0];
         }
-        double last = centre(BINS - 1);
-        if (lx >= last) {
-            double t = (lx - last) / (0 - last);
-            return values[BINS - 1] * (1 - t);
+        if (z >= knots[BINS - 1]) {
+            return values[BINS - 1];
         }
-        double pos = (lx - first) / BIN_WIDTH;
-        int lo = (int) Math.floor(pos);
-        double t = pos - lo;
-        return values[lo] * (1 - t) + values[lo + 1] * t;
+        int hi = 1;
+        while (knots[hi] < z) {
+            hi++;
+        }
+        int lo = hi - 1;
+        double span = knots[hi] - knots[lo];
+        double t = span <= 0 ? 1 : (z - knots[lo]) / span;
+        return values[lo] * (1 - t) + values[hi] * t;
+    }
+
+    public double knot(int bin) {
+        return knots[bin];
     }
 
     public double value(int bin) {
@@ -121,16 +166,16 @@ public final class LiquidityCurve {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LiquidityCurve other && Arrays.equals(values, other.values);
+        return o instanceof LiquidityCurve other && Arrays.equals(values, other.values) && Arrays.equals(knots, other.knots);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values);
+        return 31 * Arrays.hashCode(values) + Arrays.hashCode(knots);
     }
 
     @Override
     public String toString() {
-        return "LiquidityCurve" + Arrays.toString(values);
+        return "LiquidityCurve" + Arrays.toString(values) + " at " + Arrays.toString(knots);
     }
 }

@@ -113,16 +113,22 @@ public interface NodeQueries {
     @RegisterConstructorMapper(ScoreRow.class)
     Optional<ScoreRow> score(@Bind("id") String nodeId);
 
-    @SqlQuery("SELECT liquidity FROM liquidity_curve ORDER BY bin")
-    List<Double> liquidity();
+    /** The stored curve's knots and values, bin by bin: {x, liquidity}. */
+    @SqlQuery("SELECT ratio, liquidity FROM liquidity_curve ORDER BY bin")
+    @RegisterConstructorMapper(CurvePoint.class)
+    List<CurvePoint> curvePoints();
+
+    record CurvePoint(double ratio, double liquidity) {
+    }
 
     /** The liquidity curve of the newest pass; flat before a pass has learned one. */
     default LiquidityCurve liquidityCurve() {
-        List<Double> bins = liquidity();
-        if (bins.size() != LiquidityCurve.BINS) {
+        List<CurvePoint> points = curvePoints();
+        if (points.size() != LiquidityCurve.BINS) {
             return LiquidityCurve.flat();
         }
-        return new LiquidityCurve(bins.stream().mapToDouble(Double::doubleValue).toArray());
+        return new LiquidityCurve(points.stream().mapToDouble(p -> LiquidityCurve.zOfRatio(p.ratio())).toArray(),
+                points.stream().mapToDouble(CurvePoint::liquidity).toArray());
     }
 
     /** A node's answer for a payment of {@code amountSat}. */
