@@ -247,20 +247,86 @@ public final class AmountModel {
         }
         double[] value = new double[nb];
         double[] knots = new double[nb];
+        double[] low = new double[nb];
+        double[] high = new double[nb];
         boolean[] has = new boolean[nb];
         for (int b = 0; b < nb; b++) {
             knots[b] = weight[b] > 0 && !LiquidityCurve.pinned(b) ? zSum[b] / weight[b] : LiquidityCurve.centre(b);
+            low[b] = 0;
+            high[b] = 1;
             if (LiquidityCurve.pinned(b)) {
                 value[b] = 1.0;
+                low[b] = 1.0;
                 weight[b] = Double.POSITIVE_INFINITY;
                 has[b] = true;
             } else if (weight[b] > 0) {
                 value[b] = maximise(successes[b], failuresAt[b]);
+                low[b] = likelihoodBound(successes[b], failuresAt[b], value[b], 0);
+                high[b] = likelihoodBound(successes[b], failuresAt[b], value[b], 1);
                 has[b] = true;
             }
         }
-        double[] monotone = PoolAdjacentViolators.nonIncreasing(value, weight, has);
-        return new LiquidityCurve(knots, fillGaps(monotone, has));
+        double[] curve = fillGaps(PoolAdjacentViolators.nonIncreasing(value, weight, has), has);
+        return new LiquidityCurve(knots, curve, monotoneLower(low, curve), monotoneUpper(high, curve));
+    }
+
+    /** Half the 95 % chi-square quantile with one degree of freedom: the likelihood-ratio interval's drop. */
+    private static final double LR_DROP = 1.920729;
+
+    /**
+     * The end, toward {@code limit}, of the 95 % likelihood-ratio interval of a bin's L. Where few
+     * payments were tried or few passed (the far end of the curve) it is wide, and the answers there
+     * carry it; a value fitted from three successes is not known to a tenth of a bin.
+     */
+    static double likelihoodBound(double successes, double[] failuresAt, double best, double limit) {
+        double top = logLikelihood(best, successes, failuresAt);
+        if (top - logLikelihood(limit, successes, failuresAt) <= LR_DROP) {
+            return limit;
+        }
+        double inside = best;
+        double outside = limit;
+        for (int it = 0; it < 50; it++) {
+            double mid = 0.5 * (inside + outside);
+            if (top - logLikelihood(mid, successes, failuresAt) <= LR_DROP) {
+                inside = mid;
+            } else {
+                outside = mid;
+            }
+        }
+        return 0.5 * (inside + outside);
+    }
+
+    private static double logLikelihood(double l, double successes, double[] failuresAt) {
+        double v = successes > 0 ? successes * Math.log(l) : 0;
+        for (int k = 0; k < GRID; k++) {
+            v += failuresAt[k] * Math.log1p(-R[k] * l);
+        }
+        return v;
+    }
+
+    /**
+     * Lower bounds made non-increasing from the right: L never rises, so a bin is at least as high
+     * as any bin after it can be; a bin without evidence gets that and nothing more.
+     */
+    private static double[] monotoneLower(double[] low, double[] curve) {
+        double[] out = new double[low.length];
+        double floor = 0;
+        for (int b = low.length - 1; b >= 0; b--) {
+            floor = Math.max(floor, low[b]);
+            out[b] = Math.min(floor, curve[b]);
+        }
+        return out;
+    }
+
+    /** Upper bounds made non-increasing from the left: no bin can be above a bin before it. */
+    private static double[] monotoneUpper(double[] high, double[] curve) {
+        double[] out = new double[high.length];
+        double ceiling = 1;
+        for (int b = 0; b < high.length; b++) {
+            ceiling = Math.min(ceiling, high[b]);
+            out[b] = Math.max(ceiling, curve[b]);
+        }
+        return out;
     }
 
     /** argmax over L in (0, 1] of S·log L + Σ_k A_k·log(1 − r_k L): its derivative falls, so bisection. */

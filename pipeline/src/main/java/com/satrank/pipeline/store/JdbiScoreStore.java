@@ -81,12 +81,16 @@ public final class JdbiScoreStore implements ScoreStore {
                 var bins = new java.util.ArrayList<Integer>();
                 var ratios = new java.util.ArrayList<Double>();
                 var values = new java.util.ArrayList<Double>();
+                var lows = new java.util.ArrayList<Double>();
+                var highs = new java.util.ArrayList<Double>();
                 for (int b = 0; b < com.satrank.model.amount.LiquidityCurve.BINS; b++) {
                     bins.add(b);
                     ratios.add(com.satrank.model.amount.LiquidityCurve.ratio(pass.curve().knot(b)));
                     values.add(pass.curve().value(b));
+                    lows.add(pass.curve().low(b));
+                    highs.add(pass.curve().high(b));
                 }
-                dao.insertCurve(bins, ratios, values);
+                dao.insertCurve(bins, ratios, values, lows, highs);
             }
             pass.positions().forEach((stream, position) ->
                     dao.saveCheckpoint(stream.dirName(), position.index(), pass.asOfMs()));

@@ -77,9 +77,12 @@ public interface NodeDao {
     @SqlUpdate("DELETE FROM liquidity_curve")
     void clearCurve();
 
-    @SqlBatch("INSERT INTO liquidity_curve (bin, ratio, liquidity) VALUES (:bin, :ratio, :liquidity)")
+    @SqlBatch("""
+            INSERT INTO liquidity_curve (bin, ratio, liquidity, liquidity_low, liquidity_high)
+            VALUES (:bin, :ratio, :liquidity, :low, :high)""")
     void insertCurve(@Bind("bin") List<Integer> bins, @Bind("ratio") List<Double> ratios,
-                     @Bind("liquidity") List<Double> values);
+                     @Bind("liquidity") List<Double> values, @Bind("low") List<Double> lows,
+                     @Bind("high") List<Double> highs);
 
     @SqlBatch("DELETE FROM node_scores WHERE node_id = :nodeId")
     void deleteScores(@Bind("nodeId") Collection<String> nodeIds);

@@ -65,6 +65,8 @@ class AmountModelTest {
             long channel = 10_000_000;
             double fitted = fit.curve().at((long) (x * channel), channel);
             assertThat(fitted).as("L(%s)", x).isBetween(truthL(x) - 0.06, truthL(x) + 0.06);
+            double[] band = fit.curve().band((long) (x * channel), channel);
+            assertThat(truthL(x)).as("L(%s) within the curve's interval", x).isBetween(band[0], band[1]);
         }
         int covered = 0;
         double squared = 0;

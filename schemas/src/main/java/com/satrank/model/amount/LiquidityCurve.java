@@ -20,18 +20,15 @@ public final class LiquidityCurve {
     /** The last bin is open: it holds every x above 10^1.25 / (1 + 10^1.25) ≈ 0.947. */
     public static final int BINS = 30;
     public static final double PINNED_BELOW = -2.5;
-    /**
-     * How far either side of an amount {@link #band} looks, in z: the interval's one tuning
-     * constant (docs/scoring.md §4).
-     */
-    static final double BAND = BIN_WIDTH / 10;
 
     private final double[] knots;
     private final double[] values;
+    private final double[] lows;
+    private final double[] highs;
 
-    /** A curve with its knots at the bin centres. */
+    /** A curve with its knots at the bin centres, known exactly. */
     public LiquidityCurve(double[] values) {
-        this(centres(), values);
+        this(centres(), values, values, values);
     }
 
     /**
@@ -40,14 +37,18 @@ public final class LiquidityCurve {
      * is the liquidity of the amounts seen in it, and those crowd to one side of a bin where channels
      * are unevenly spread; put at the centre it drew the curve too high where L falls fast.
      */
-    public LiquidityCurve(double[] knots, double[] values) {
-        if (values.length != BINS || knots.length != BINS) {
+    public LiquidityCurve(double[] knots, double[] values, double[] lows, double[] highs) {
+        if (values.length != BINS || knots.length != BINS || lows.length != BINS || highs.length != BINS) {
             throw new IllegalArgumentException("a liquidity curve has " + BINS + " bins, not " + values.length);
         }
         for (int b = 0; b < BINS; b++) {
             double v = values[b];
             if (!(v >= 0 && v <= 1) || b > 0 && v > values[b - 1] + 1e-12) {
                 throw new IllegalArgumentException("liquidity must be non-increasing within [0, 1]: " + Arrays.toString(values));
+            }
+            if (!(lows[b] >= 0 && lows[b] <= v + 1e-12 && highs[b] >= v - 1e-12 && highs[b] <= 1)) {
+                throw new IllegalArgumentException("bin " + b + ": bounds [" + lows[b] + ", " + highs[b]
+                        + "] must hold " + v + " within [0, 1]");
             }
             double lower = b == 0 ? Double.NEGATIVE_INFINITY : MIN_Z + BIN_WIDTH * b - 1e-9;
             double upper = b == BINS - 1 ? Double.POSITIVE_INFINITY : MIN_Z + BIN_WIDTH * (b + 1) + 1e-9;
@@ -57,6 +58,8 @@ public final class LiquidityCurve {
         }
         this.knots = knots.clone();
         this.values = values.clone();
+        this.lows = lows.clone();
+        this.highs = highs.clone();
     }
 
     private static double[] centres() {
@@ -115,13 +118,13 @@ public final class LiquidityCurve {
         if (amountSat <= 0) {
             return 1.0;
         }
-        return atZ(z(amountSat, maxChannelSat));
+        return atZ(values, z(amountSat, maxChannelSat));
     }
 
     /**
-     * The range L may take for this amount ({lower, upper}): its values {@link #BAND} to either side. The
-     * curve is known only per bin, and a node's own liquidity strays from the network's; an interval
-     * that ignored both would be too narrow where L falls fast.
+     * The 95 % interval of L for this amount ({lower, upper}), between the knots' likelihood-ratio
+     * intervals. The curve is estimated, most loosely at its far end where few payments pass; an
+     * interval for p that took it as known was too narrow there (86–94 % coverage at 1 M sat).
      */
     public double[] band(long amountSat, long maxChannelSat) {
         if (maxChannelSat <= 0 || amountSat >= maxChannelSat) {
@@ -131,11 +134,16 @@ public final class LiquidityCurve {
             return new double[] {1.0, 1.0};
         }
         double z = z(amountSat, maxChannelSat);
-        return new double[] {atZ(z + BAND), atZ(z - BAND)};
+        return new double[] {atZ(lows, z), atZ(highs, z)};
+    }
+
+    /** L at coordinate z. */
+    public double atZ(double z) {
+        return atZ(values, z);
     }
 
     /** Piecewise linear in z between knots, level beyond the first and last. */
-    public double atZ(double z) {
+    private double atZ(double[] values, double z) {
         if (z <= knots[0]) {
             return values[0];
         }
@@ -156,6 +164,15 @@ public final class LiquidityCurve {
         return knots[bin];
     }
 
+    /** The lower end of the 95 % interval of L at {@code bin}'s knot. */
+    public double low(int bin) {
+        return lows[bin];
+    }
+
+    public double high(int bin) {
+        return highs[bin];
+    }
+
     public double value(int bin) {
         return values[bin];
     }
@@ -166,16 +183,19 @@ public final class LiquidityCurve {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LiquidityCurve other && Arrays.equals(values, other.values) && Arrays.equals(knots, other.knots);
+        return o instanceof LiquidityCurve other && Arrays.equals(values, other.values) && Arrays.equals(knots, other.knots)
+                && Arrays.equals(lows, other.lows) && Arrays.equals(highs, other.highs);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(values) + Arrays.hashCode(knots);
+        return Arrays.hashCode(new int[] {Arrays.hashCode(values), Arrays.hashCode(knots), Arrays.hashCode(lows),
+                Arrays.hashCode(highs)});
     }
 
     @Override
     public String toString() {
-        return "LiquidityCurve" + Arrays.toString(values) + " at " + Arrays.toString(knots);
+        return "LiquidityCurve" + Arrays.toString(values) + " at " + Arrays.toString(knots) + " within "
+                + Arrays.toString(lows) + " – " + Arrays.toString(highs);
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The liquidity curve, a node's answer for an amount, and the verdict ladder: plain arithmetic. */
 class AmountAnswerTest {
-    /** A curve falling linearly in log10 x from 1 (pinned part) to 0.2 in the last bin. */
+    /** A curve falling linearly over the bins from 1 (pinned part) to 0.2 in the last bin. */
     private static LiquidityCurve falling() {
         double[] v = new double[LiquidityCurve.BINS];
         for (int b = 0; b < v.length; b++) {
@@ -92,5 +92,64 @@ class AmountAnswerTest {
         assertThat(VerdictLadder.judge(0.30, 0.20, 0.45, 20, false, false)).isEqualTo(Verdict.RISKY);
         assertThat(VerdictLadder.judge(0.60, 0.20, 0.90, 20, false, false)).as("wide").isEqualTo(Verdict.UNKNOWN);
         assertThat(VerdictLadder.judge(0.95, 0.90, 0.99, 0, true, true)).isEqualTo(Verdict.RISKY);
+    }
+
+    @Test
+    void a_knot_sits_where_its_bin_was_observed_and_the_curve_interpolates_between_knots() {
+        double[] knots = new double[LiquidityCurve.BINS];
+        double[] values = new double[LiquidityCurve.BINS];
+        for (int b = 0; b < knots.length; b++) {
+            knots[b] = LiquidityCurve.centre(b);
+            values[b] = b < 20 ? 1.0 : 0.5;
+        }
+        knots[20] = LiquidityCurve.centre(20) - 0.1;
+        LiquidityCurve curve = new LiquidityCurve(knots, values, values, values);
+        assertThat(curve.atZ(knots[20])).isEqualTo(0.5);
+        assertThat(curve.atZ((knots[19] + knots[20]) / 2)).isCloseTo(0.75, within(1e-12));
+        assertThat(curve.atZ(LiquidityCurve.centre(29) + 3)).as("level past the last knot, up to the channel").isEqualTo(0.5);
+        double[] outside = knots.clone();
+        outside[20] = LiquidityCurve.centre(21);
+        assertThatThrownBy(() -> new LiquidityCurve(outside, values, values, values))
+                .isInstanceOf(IllegalArgumentException.class);
+        double[] above = values.clone();
+        above[25] = 0.6;
+        assertThatThrownBy(() -> new LiquidityCurve(knots, values, above, values))
+                .as("a lower bound above the value").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void z_is_log10_x_for_small_amounts_and_stretches_near_the_channel_size() {
+        assertThat(LiquidityCurve.z(1_000, 100_000_000)).isCloseTo(-5.0, within(1e-4));
+        assertThat(LiquidityCurve.z(500_000, 1_000_000)).isCloseTo(0.0, within(1e-12));
+        assertThat(LiquidityCurve.ratio(LiquidityCurve.z(900_000, 1_000_000))).isCloseTo(0.9, within(1e-12));
+        assertThat(LiquidityCurve.bin(LiquidityCurve.z(990_000, 1_000_000))).isEqualTo(LiquidityCurve.BINS - 1);
+    }
+
+    @Test
+    void the_interval_widens_with_the_curves_own_uncertainty_but_less_than_the_product_of_both_ends() {
+        double[] values = falling().values();
+        double[] lows = values.clone();
+        double[] highs = values.clone();
+        for (int b = 20; b < values.length; b++) {
+            lows[b] = values[b] * 0.5;
+            highs[b] = Math.min(values[b - 1], values[b] * 1.5);
+        }
+        double[] knots = new double[values.length];
+        for (int b = 0; b < knots.length; b++) {
+            knots[b] = LiquidityCurve.centre(b);
+        }
+        LiquidityCurve known = new LiquidityCurve(values);
+        LiquidityCurve uncertain = new LiquidityCurve(knots, values, lows, highs);
+        NodeReliability node = new NodeReliability(0.90, 0.80, 0.96, 40, 2_000_000, 1);
+        long amount = 1_000_000; // z = 0: bin 24, where the curve is uncertain
+        NodeReliability.AmountAnswer narrow = node.at(amount, known);
+        NodeReliability.AmountAnswer wide = node.at(amount, uncertain);
+        assertThat(wide.pSuccess()).isEqualTo(narrow.pSuccess());
+        assertThat(wide.ci95Low()).isLessThan(narrow.ci95Low());
+        assertThat(wide.ci95High()).isGreaterThan(narrow.ci95High());
+        double[] band = uncertain.band(amount, 2_000_000);
+        assertThat(wide.ci95Low()).as("not both ends at once").isGreaterThan(0.80 * band[0]);
+        assertThat(wide.ci95High()).isLessThan(0.96 * band[1]);
+        assertThat(wide.ci95Low()).isLessThanOrEqualTo(0.80 * uncertain.at(amount, 2_000_000));
     }
 }

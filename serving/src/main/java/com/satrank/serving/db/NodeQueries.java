@@ -113,12 +113,12 @@ public interface NodeQueries {
     @RegisterConstructorMapper(ScoreRow.class)
     Optional<ScoreRow> score(@Bind("id") String nodeId);
 
-    /** The stored curve's knots and values, bin by bin: {x, liquidity}. */
-    @SqlQuery("SELECT ratio, liquidity FROM liquidity_curve ORDER BY bin")
+    /** The stored curve, bin by bin: its knot as x, L there and L's 95 % interval. */
+    @SqlQuery("SELECT ratio, liquidity, liquidity_low, liquidity_high FROM liquidity_curve ORDER BY bin")
     @RegisterConstructorMapper(CurvePoint.class)
     List<CurvePoint> curvePoints();
 
-    record CurvePoint(double ratio, double liquidity) {
+    record CurvePoint(double ratio, double liquidity, double liquidityLow, double liquidityHigh) {
     }
 
     /** The liquidity curve of the newest pass; flat before a pass has learned one. */
@@ -128,7 +128,9 @@ public interface NodeQueries {
             return LiquidityCurve.flat();
         }
         return new LiquidityCurve(points.stream().mapToDouble(p -> LiquidityCurve.zOfRatio(p.ratio())).toArray(),
-                points.stream().mapToDouble(CurvePoint::liquidity).toArray());
+                points.stream().mapToDouble(CurvePoint::liquidity).toArray(),
+                points.stream().mapToDouble(CurvePoint::liquidityLow).toArray(),
+                points.stream().mapToDouble(CurvePoint::liquidityHigh).toArray());
     }
 
     /** A node's answer for a payment of {@code amountSat}. */
