@@ -54,6 +54,7 @@ public class CalibrateCommand extends Command {
         Path work = Files.createTempDirectory("satrank-calibrate");
         PrintStream out = System.out;
         ObjectMapper mapper = new ObjectMapper();
+        Thread stopper = stopOnSignal(Thread.currentThread());
         try {
             var settings = new CalibrationRun.Settings(ns.getLong("seed"), ns.getInt("nodes"), ns.getInt("channels"),
                     list(ns.getString("hours"), "--hours", Integer::parseInt),
@@ -78,7 +79,33 @@ public class CalibrateCommand extends Command {
             }
         } finally {
             delete(work);
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is waiting for exactly this
+            }
         }
+    }
+
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * On SIGTERM (or Ctrl-C) the run is interrupted and given time to unwind: its try-with-resources
+     * stops the sim and the embedded Postgres, and the work directory is deleted. Without it the JVM
+     * waited a minute for the database's own hook and left the directory behind.
+     */
+    private Thread stopOnSignal(Thread running) {
+        Thread stopper = new Thread(() -> {
+            running.interrupt();
+            try {
+                stopped.await(45, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "calibrate-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        return stopper;
     }
 
     static <T> List<T> list(String raw, String flag, Function<String, T> parse) {

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The calibration test: the jar's own {@code calibrate --json}, as an operator runs it, on this test's
- * fixed seed (2026), 2 000 nodes, 1/8/40 hours × 1 k/100 k/1 M sat. ECE, RISKY precision and "no
- * SAFE node whose truth is 0" are issue 15's bounds. Two are looser, because the model does not meet
- * issue 15's on every seed yet (docs/scoring.md §8): SAFE precision ≥ 95 % (not 97 %), and ci95
- * coverage 92–98.5 % below 1 M sat but 88–99 % at 1 M sat, where a node's own liquidity strays from the
- * network's curve. The prober runs on every core, so the order of probes, and with it the sim's
- * balances, differs between runs; figures move by a point or two from run to run.
+ * fixed seed (2026), 2 000 nodes, 1/8/40 hours × 1 k/100 k/1 M sat. ECE, RISKY precision, SAFE
+ * precision (one wrong SAFE node is let pass in a cell too small for 97 % to allow any) and "no
+ * SAFE node whose truth is 0" are issue 15's bounds. Coverage is checked at
+ * 92–98 % rather than 93–97 %: probes carry random payment hashes, which is where the sim draws each
+ * outcome, so figures move by a point or two from run to run, and the five seeds of docs/scoring.md
+ * §8 gave 92.5–97.8 %.
  */
 class CalibrateCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,11 +57,13 @@ class CalibrateCommandIT {
             String cell = hours + " h, " + r.get("amountSats").asLong() + " sat: " + r;
             assertThat(r.get("nodes").asInt()).as(cell).isGreaterThanOrEqualTo(1800);
             assertThat(r.get("ece").asDouble()).as(cell).isLessThanOrEqualTo(hours == 1 ? 0.05 : 0.03);
-            boolean large = r.get("amountSats").asLong() >= 1_000_000;
-            assertThat(r.get("ci95Coverage").asDouble()).as(cell).isBetween(large ? 0.88 : 0.92, large ? 0.99 : 0.985);
+            assertThat(r.get("ci95Coverage").asDouble()).as(cell).isBetween(0.92, 0.98);
             assertThat(r.get("safeWithZeroTruth").asInt()).as(cell).isZero();
-            if (r.get("safeCount").asInt() > 0) {
-                assertThat(r.get("safePrecision").asDouble()).as(cell).isGreaterThanOrEqualTo(0.95);
+            int safe = r.get("safeCount").asInt();
+            if (safe > 0) {
+                // a cell of 20–40 SAFE nodes (1 M sat) is below 97 % with its first miss: allow that one
+                long wrong = Math.round(safe * (1 - r.get("safePrecision").asDouble()));
+                assertThat(r.get("safePrecision").asDouble() >= 0.97 || wrong <= 1).as(cell).isTrue();
             }
             assertThat(r.get("riskyCount").asInt()).as(cell).isPositive();
             assertThat(r.get("riskyPrecision").asDouble()).as(cell).isGreaterThanOrEqualTo(0.90);
@@ -70,6 +72,35 @@ class CalibrateCommandIT {
         assertThat(rows.stream().filter(r -> r.get("hours").asInt() == 40 && r.get("amountSats").asLong() == 1000)
                 .findFirst().orElseThrow().get("safeCount").asInt())
                 .as("after 40 hours most good nodes are SAFE for 1 000 sat").isGreaterThan(500);
+    }
+
+    @Test
+    void sigterm_stops_the_sim_and_its_postgres_and_deletes_the_work_directory(@TempDir Path dir) throws Exception {
+        Path tmp = java.nio.file.Files.createDirectories(dir.resolve("tmp"));
+        Path err = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Djava.io.tmpdir=" + tmp, "-jar", Path.of(System.getProperty("user.dir")).resolve("target/satrank.jar")
+                .toString(), "calibrate", "--nodes", "300", "--channels", "900", "--hours", "400")
+                .directory(dir.toFile()).redirectError(err.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (!java.nio.file.Files.readString(err).contains("probe round 2 ") && System.nanoTime() < deadline) {
+            assertThat(p.isAlive()).as(java.nio.file.Files.readString(err)).isTrue();
+            Thread.sleep(200);
+        }
+        List<ProcessHandle> children = p.descendants().toList();
+        assertThat(children).as("the embedded Postgres").isNotEmpty();
+
+        p.destroy();
+
+        assertThat(p.waitFor(50, TimeUnit.SECONDS)).as("stopped within the hook's time").isTrue();
+        for (ProcessHandle child : children) {
+            assertThat(child.onExit().get(10, TimeUnit.SECONDS).isAlive()).as("child " + child.pid()).isFalse();
+        }
+        try (var left = java.nio.file.Files.list(tmp)) {
+            assertThat(left.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("satrank-calibrate")))
+                    .as("work directory").isEmpty();
+        }
     }
 
     @Test

@@ -276,7 +276,7 @@ public final class AmountModel {
     /**
      * The end, toward {@code limit}, of the 95 % likelihood-ratio interval of a bin's L. Where few
      * payments were tried or few passed (the far end of the curve) it is wide, and the answers there
-     * carry it; a value fitted from three successes is not known to a tenth of a bin.
+     * carry it; a value fitted from three successes is barely known at all.
      */
     static double likelihoodBound(double successes, double[] failuresAt, double best, double limit) {
         double top = logLikelihood(best, successes, failuresAt);
