@@ -88,7 +88,9 @@ class CalibrateCommandIT {
             assertThat(p.isAlive()).as(java.nio.file.Files.readString(err)).isTrue();
             Thread.sleep(200);
         }
-        List<ProcessHandle> children = p.descendants().toList();
+        // pg_ctl detaches Postgres from us: find it by its data directory, which is under our tmp
+        List<ProcessHandle> children = ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().map(c -> c.contains(tmp.toString())).orElse(false)).toList();
         assertThat(children).as("the embedded Postgres").isNotEmpty();
 
         p.destroy();
