@@ -32,8 +32,12 @@ public final class AmountModel {
     static final int EM_ITERATIONS = 100;
     /** A stratum's prior weighs the all-node prior as this many nodes of its own. */
     static final double SHRINK_NODES = 30;
-    /** Share of the prior spread evenly, so that no value of r is ever ruled out before evidence. */
-    static final double UNIFORM_SHARE = 0.01;
+    /**
+     * Share of the prior spread evenly, so that no value of r is ever ruled out before evidence. 1 %
+     * made the first hour's intervals too wide once the curve's own uncertainty joined them (coverage
+     * 96.5–98.1 % at 1 h on five seeds); 0.2 % gave 93.3–97.2 %.
+     */
+    static final double UNIFORM_SHARE = 0.002;
 
     private static final double[] R = new double[GRID];
 
