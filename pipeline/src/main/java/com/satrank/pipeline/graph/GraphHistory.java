@@ -54,7 +54,6 @@ public final class GraphHistory {
 
     /** The day's capacity sample, taken from the first snapshot applied that day. */
     void afterApply(long eventTimeMs, Map<Long, GraphChannel> after) {
-        largestChannel.onSnapshot(eventTimeMs, after);
         long day = Math.floorDiv(eventTimeMs, DAY_MS);
         if (day != lastSampledDay) {
             lastSampledDay = day;

@@ -143,6 +143,9 @@ public final class GraphState {
             return false;
         }
         history.beforeApply(eventTimeMs, channels, delta.upsertChannels);
+        if (!delta.keyframe) {
+            history.largestChannel().onDelta(eventTimeMs, channels, touchedChannels);
+        }
         if (delta.keyframe) {
             nodes = new HashMap<>();
             channels = new HashMap<>();
@@ -163,6 +166,9 @@ public final class GraphState {
             }
         });
         history.afterApply(eventTimeMs, channels);
+        if (delta.keyframe) {
+            history.largestChannel().onGraph(eventTimeMs, channels);
+        }
         sum = after;
         digest = expected;
         return true;
@@ -196,6 +202,7 @@ public final class GraphState {
         }
         history.beforeApply(eventTimeMs, channels, delta.upsertChannels);
         history.afterApply(eventTimeMs, newChannels);
+        history.largestChannel().onGraph(eventTimeMs, newChannels);
         nodes = newNodes;
         channels = newChannels;
         digest = newDigest;

@@ -32,9 +32,9 @@ class LargestChannelHistoryTest {
     @Test
     void answers_the_channel_a_node_had_at_each_time_not_the_one_it_has_now() {
         LargestChannelHistory h = new LargestChannelHistory();
-        h.onSnapshot(10 * HOUR, graph(channel(1, A, B, 5_000_000, false), channel(2, A, C, 800_000, false)));
-        h.onSnapshot(20 * HOUR, graph(channel(1, A, B, 5_000_000, true), channel(2, A, C, 800_000, false)));
-        h.onSnapshot(30 * HOUR, graph(channel(2, A, C, 800_000, true)));
+        h.onGraph(10 * HOUR, graph(channel(1, A, B, 5_000_000, false), channel(2, A, C, 800_000, false)));
+        h.onGraph(20 * HOUR, graph(channel(1, A, B, 5_000_000, true), channel(2, A, C, 800_000, false)));
+        h.onGraph(30 * HOUR, graph(channel(2, A, C, 800_000, true)));
 
         assertThat(h.at(A, 15 * HOUR)).isEqualTo(5_000_000);
         assertThat(h.at(A, 25 * HOUR)).as("its big channel disabled").isEqualTo(800_000);
@@ -47,13 +47,48 @@ class LargestChannelHistoryTest {
     @Test
     void forgets_changes_older_than_its_window_but_still_answers_for_them() {
         LargestChannelHistory h = new LargestChannelHistory();
-        h.onSnapshot(0, graph(channel(1, A, B, 1_000_000, false)));
-        h.onSnapshot(HOUR, graph(channel(1, A, B, 2_000_000, false)));
+        h.onGraph(0, graph(channel(1, A, B, 1_000_000, false)));
+        h.onGraph(HOUR, graph(channel(1, A, B, 2_000_000, false)));
         long later = LargestChannelHistory.KEEP_MS + 2 * HOUR;
-        h.onSnapshot(later, graph(channel(1, A, B, 3_000_000, false)));
+        h.onGraph(later, graph(channel(1, A, B, 3_000_000, false)));
 
         assertThat(h.at(A, 2 * HOUR)).isEqualTo(2_000_000);
         assertThat(h.at(A, 0)).as("the oldest change is gone; the newest before the window answers").isEqualTo(2_000_000);
         assertThat(h.at(A, later)).isEqualTo(3_000_000);
+    }
+
+    @Test
+    void deltas_give_what_the_whole_graph_gives() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        ByteString[] nodes = new ByteString[40];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = ByteString.copyFrom(new byte[] {2, (byte) i});
+        }
+        Map<Long, GraphChannel> graph = new HashMap<>();
+        LargestChannelHistory incremental = new LargestChannelHistory();
+        LargestChannelHistory whole = new LargestChannelHistory();
+        for (int snapshot = 0; snapshot < 300; snapshot++) {
+            long t = snapshot * HOUR;
+            Map<Long, GraphChannel> touched = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < 1 + random.nextInt(6); k++) {
+                long id = random.nextInt(120);
+                touched.put(id, graph.containsKey(id) && random.nextDouble() < 0.3 ? null
+                        : channel(id, nodes[random.nextInt(nodes.length)], nodes[random.nextInt(nodes.length)],
+                        100_000 + random.nextInt(5_000_000), random.nextDouble() < 0.25));
+            }
+            incremental.onDelta(t, graph, touched);
+            touched.forEach((id, now) -> {
+                if (now == null) {
+                    graph.remove(id);
+                } else {
+                    graph.put(id, now);
+                }
+            });
+            whole.onGraph(t, graph);
+            for (ByteString node : nodes) {
+                assertThat(incremental.at(node, t)).as("node %s at snapshot %s", node.byteAt(1), snapshot)
+                        .isEqualTo(whole.at(node, t));
+            }
+        }
     }
 }
