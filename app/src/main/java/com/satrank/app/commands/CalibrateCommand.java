@@ -27,6 +27,9 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * temporary directory it removes afterwards.
  */
 public class CalibrateCommand extends Command {
+    /** Counted down once the run has unwound and its work directory is gone; the stop hook waits for it. */
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+
     public CalibrateCommand() {
         super("calibrate", "Measure p_success against lnd-sim's hidden truth per horizon and amount");
     }
@@ -87,8 +90,6 @@ public class CalibrateCommand extends Command {
             }
         }
     }
-
-    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * On SIGTERM (or Ctrl-C) the run is interrupted and given time to unwind: its try-with-resources

@@ -143,12 +143,11 @@ public final class GraphState {
             return false;
         }
         history.beforeApply(eventTimeMs, channels, delta.upsertChannels);
-        if (!delta.keyframe) {
-            history.largestChannel().onDelta(eventTimeMs, channels, touchedChannels);
-        }
         if (delta.keyframe) {
             nodes = new HashMap<>();
             channels = new HashMap<>();
+        } else {
+            history.largestChannel().onDelta(eventTimeMs, channels, touchedChannels);
         }
         touchedNodes.forEach((pubkey, now) -> {
             if (now == null) {

@@ -73,6 +73,39 @@ public final class AmountModel {
         }
     }
 
+    /**
+     * One node's outcomes gathered into curve bins, each at its amount against the largest enabled
+     * channel the node had when it was observed, with the mean z of each bin's outcomes.
+     */
+    public static final class Outcomes {
+        private final double[] successes = new double[LiquidityCurve.BINS];
+        private final double[] failures = new double[LiquidityCurve.BINS];
+        private final double[] zSum = new double[LiquidityCurve.BINS];
+        private double nObs;
+
+        /** Decayed outcomes of payments of {@code amountSat}; one the channel could not carry then says nothing of r. */
+        public void add(long amountSat, long channelSat, double successes, double failures) {
+            nObs += successes + failures;
+            if (successes + failures == 0 || channelSat <= amountSat) {
+                return;
+            }
+            double z = LiquidityCurve.z(amountSat, channelSat);
+            int bin = Math.max(0, LiquidityCurve.bin(z));
+            this.successes[bin] += successes;
+            this.failures[bin] += failures;
+            zSum[bin] += (successes + failures) * Math.max(z, LiquidityCurve.MIN_Z);
+        }
+
+        public NodeInput input(int stratum, long maxChannelSat) {
+            double[] z = new double[LiquidityCurve.BINS];
+            for (int b = 0; b < z.length; b++) {
+                double n = successes[b] + failures[b];
+                z[b] = n > 0 ? zSum[b] / n : LiquidityCurve.centre(b);
+            }
+            return new NodeInput(stratum, maxChannelSat, successes.clone(), failures.clone(), z, nObs);
+        }
+    }
+
     /** A node's reliability posterior: mean and 95 % interval of r. */
     public record Posterior(double mean, double ci95Low, double ci95High, double nObs) {
     }

@@ -83,10 +83,7 @@ public final class NodeScorer {
      * weights), its largest enabled channel now and its graph stratum.
      */
     private AmountModel.NodeInput amountInput(NodeRow row, long asOfMs) {
-        double[] s = new double[LiquidityCurve.BINS];
-        double[] f = new double[LiquidityCurve.BINS];
-        double[] zSum = new double[LiquidityCurve.BINS];
-        double[] nObs = new double[1];
+        AmountModel.Outcomes outcomes = new AmountModel.Outcomes();
         ByteString pubkey = ByteString.copyFrom(HexFormat.of().parseHex(row.pubkey()));
         NodeEvidence e = evidence.get(pubkey);
         if (e != null) {
@@ -97,35 +94,17 @@ public final class NodeScorer {
                 double w = decay(hour, asOfMs);
                 long channel = channels.at(pubkey, midpoint(hour));
                 for (int j = 0; j < tiers.length; j++) {
-                    add(s, f, zSum, nObs, tiers[j], channel, d[offset + 2 * j] * w, d[offset + 2 * j + 1] * w);
+                    outcomes.add(tiers[j], channel, d[offset + 2 * j] * w, d[offset + 2 * j + 1] * w);
                 }
             });
             for (EvidenceSource source : List.of(EvidenceSource.REPORT_PROVEN, EvidenceSource.REPORT_UNVERIFIED)) {
                 e.forEachHour(source, Long.MIN_VALUE, now, (hour, successes, failures) -> {
                     double w = decay(hour, asOfMs) * source.weight();
-                    add(s, f, zSum, nObs, tiers[0], channels.at(pubkey, midpoint(hour)), successes * w, failures * w);
+                    outcomes.add(tiers[0], channels.at(pubkey, midpoint(hour)), successes * w, failures * w);
                 });
             }
         }
-        double[] z = new double[LiquidityCurve.BINS];
-        for (int b = 0; b < z.length; b++) {
-            z[b] = s[b] + f[b] > 0 ? zSum[b] / (s[b] + f[b]) : LiquidityCurve.centre(b);
-        }
-        return new AmountModel.NodeInput(stratum(row), row.maxChannelSat(), s, f, z, nObs[0]);
-    }
-
-    /** Adds outcomes at one amount to its curve bin; an amount the channel could not carry then says nothing of r. */
-    private static void add(double[] s, double[] f, double[] zSum, double[] nObs, long amountSat, long channelSat,
-                            double successes, double failures) {
-        nObs[0] += successes + failures;
-        if (successes + failures == 0 || channelSat <= amountSat) {
-            return;
-        }
-        double z = LiquidityCurve.z(amountSat, channelSat);
-        int bin = Math.max(0, LiquidityCurve.bin(z));
-        s[bin] += successes;
-        f[bin] += failures;
-        zSum[bin] += (successes + failures) * Math.max(z, LiquidityCurve.MIN_Z);
+        return outcomes.input(stratum(row), row.maxChannelSat());
     }
 
     private static long midpoint(long hour) {

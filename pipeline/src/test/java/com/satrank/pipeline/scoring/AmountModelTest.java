@@ -31,28 +31,22 @@ class AmountModelTest {
         for (int i = 0; i < n; i++) {
             r[i] = random.nextDouble() < 0.3 ? 0.15 + 0.3 * random.nextDouble() : 0.85 + 0.149 * random.nextDouble();
             long channel = (long) Math.pow(10, Math.log10(200_000) + random.nextDouble() * Math.log10(250));
-            double[] s = new double[LiquidityCurve.BINS];
-            double[] f = new double[LiquidityCurve.BINS];
-            double[] z = new double[LiquidityCurve.BINS];
-            for (int b = 0; b < z.length; b++) {
-                z[b] = LiquidityCurve.centre(b);
-            }
+            AmountModel.Outcomes outcomes = new AmountModel.Outcomes();
             for (long tier : TIERS) {
                 if (tier >= channel) {
+                    outcomes.add(tier, channel, 0, perTier);
                     continue;
                 }
-                int b = Math.max(0, LiquidityCurve.bin(LiquidityCurve.z(tier, channel)));
-                z[b] = Math.max(LiquidityCurve.MIN_Z, LiquidityCurve.z(tier, channel));
                 double p = r[i] * truthL(tier / (double) channel);
+                int successes = 0;
                 for (int k = 0; k < perTier; k++) {
                     if (random.nextDouble() < p) {
-                        s[b]++;
-                    } else {
-                        f[b]++;
+                        successes++;
                     }
                 }
+                outcomes.add(tier, channel, successes, perTier - successes);
             }
-            nodes.add(new AmountModel.NodeInput(i % 2, channel, s, f, z, TIERS.length * perTier));
+            nodes.add(outcomes.input(i % 2, channel));
         }
         return new World(nodes, r);
     }
@@ -83,8 +77,7 @@ class AmountModelTest {
     void a_node_with_no_evidence_gets_the_fitted_prior_not_a_fixed_one() {
         World w = world(7, 400, 8);
         List<AmountModel.NodeInput> nodes = new ArrayList<>(w.nodes());
-        nodes.add(new AmountModel.NodeInput(0, 5_000_000, new double[LiquidityCurve.BINS], new double[LiquidityCurve.BINS],
-                new double[LiquidityCurve.BINS], 0));
+        nodes.add(new AmountModel.Outcomes().input(0, 5_000_000));
         AmountModel.Fit fit = new AmountModel(2).fit(nodes);
         AmountModel.Posterior fresh = fit.posteriors().get(nodes.size() - 1);
         double meanR = 0;
